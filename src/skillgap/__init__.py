@@ -1,0 +1,47 @@
+"""skillgap: find the skills a resume lacks for machine-learning engineering jobs.
+
+>>> import skillgap
+>>> profile = skillgap.extract("Must have: Python, PyTorch; Kafka is a plus.", kind="job")
+>>> [(s.id, s.level) for s in profile.skills]
+[('kafka', 'preferred'), ('python', 'required'), ('pytorch', 'required')]
+
+The public entry points are imported lazily, so ``import skillgap`` stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "extract": "skillgap.extraction",
+    "extract_many": "skillgap.extraction",
+    "DocumentProfile": "skillgap.models",
+    "SkillHit": "skillgap.models",
+    "Mention": "skillgap.models",
+    "NegatedSkill": "skillgap.models",
+    "load_taxonomy": "skillgap.taxonomy",
+    "default_taxonomy": "skillgap.taxonomy",
+    "Taxonomy": "skillgap.taxonomy",
+    "TaxonomyError": "skillgap.taxonomy",
+    "read_document": "skillgap.documents",
+    "Document": "skillgap.documents",
+    "DocumentError": "skillgap.documents",
+}
+
+__all__ = [*sorted(_EXPORTS), "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'skillgap' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

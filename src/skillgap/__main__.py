@@ -1,0 +1,7 @@
+"""``python -m skillgap``."""
+
+import sys
+
+from skillgap.cli import main
+
+sys.exit(main())

@@ -1,0 +1,56 @@
+"""``skillgap eval``: precision, recall and F1 of extraction against labelled documents."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from skillgap.cli.common import CliError, add_taxonomy_option, taxonomy_from_args
+from skillgap.evaluation import EvalError, EvalResult, Totals, evaluate
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("eval", help="score extraction against labelled documents")
+    parser.add_argument("--docs", required=True, type=Path, help="folder of <doc>.txt files")
+    parser.add_argument("--labels", required=True, type=Path, help="labels.jsonl")
+    parser.add_argument("--worst", type=int, default=5, help="how many worst documents to list")
+    add_taxonomy_option(parser)
+    parser.set_defaults(func=run)
+
+
+def _row(name: str, totals: Totals) -> str:
+    return (
+        f"| {name} | {totals.docs} | {totals.precision:.3f} | {totals.recall:.3f} | "
+        f"{totals.f1:.3f} | {totals.tp} | {totals.fp} | {totals.fn} | "
+        f"{totals.negation_violations} |"
+    )
+
+
+def format_result(result: EvalResult, worst: int) -> str:
+    """A Markdown table per source plus the worst documents with their errors."""
+    lines = [
+        "| source | docs | precision | recall | F1 | TP | FP | FN | negation violations |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    lines += [_row(name, totals) for name, totals in sorted(result.by_group.items())]
+    lines.append(_row("**all**", result.overall))
+    bad = result.worst(worst)
+    if bad:
+        lines += ["", "Worst documents:"]
+        for score in bad:
+            fps = ", ".join(sorted(score.false_positives)) or "-"
+            misses = ", ".join(sorted(score.misses)) or "-"
+            lines.append(f"- {score.doc}: false positives: {fps}; misses: {misses}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    taxonomy = taxonomy_from_args(args)
+    if not args.docs.is_dir():
+        raise CliError(f"{args.docs}: not a folder")
+    try:
+        result = evaluate(args.docs, args.labels, taxonomy=taxonomy)
+    except EvalError as exc:
+        raise CliError(str(exc)) from None
+    print(format_result(result, args.worst))
+    return 0

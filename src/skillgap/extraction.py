@@ -1,0 +1,147 @@
+"""``extract``: from a text to the skills it states, with evidence for each."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Literal, Protocol
+
+from spacy.tokens import Doc
+
+from skillgap.components import SPAN_KEY
+from skillgap.doc_kind import detect_kind
+from skillgap.models import LEVEL_RANK, DocKind, DocumentProfile, Mention, NegatedSkill, SkillHit
+from skillgap.pipeline import get_pipeline
+from skillgap.taxonomy import Taxonomy, default_taxonomy
+
+KindArg = Literal["auto", "resume", "job"]
+_IGNORED_JOB_SECTIONS = frozenset({"about"})
+
+
+class HasText(Protocol):
+    text: str
+
+
+def _text_and_source(document: str | HasText, source: str | None) -> tuple[str, str]:
+    if isinstance(document, str):
+        return document, source or "-"
+    return document.text, source or getattr(document, "source", None) or "-"
+
+
+def _resolve_kind(text: str, kind: KindArg) -> DocKind:
+    if kind == "auto":
+        return detect_kind(text)
+    if kind not in ("resume", "job"):
+        raise ValueError(f"kind must be 'auto', 'resume' or 'job', not {kind!r}")
+    return kind
+
+
+def _title(text: str, kind: DocKind) -> str | None:
+    if kind != "job":
+        return None
+    for line in text.splitlines():
+        line = line.strip(" \t#*-:")
+        if line:
+            return line[:120] if len(line.split()) <= 12 else None
+    return None
+
+
+def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfile:
+    """Group the mention spans of a processed Doc into a DocumentProfile."""
+    kind: DocKind = doc._.doc_kind
+    positive: dict[str, list[Mention]] = defaultdict(list)
+    negative: dict[str, list[Mention]] = defaultdict(list)
+    for span in sorted(doc.spans[SPAN_KEY], key=lambda s: (s.start_char, s.label_)):
+        if kind == "job" and span._.skill_section in _IGNORED_JOB_SECTIONS:
+            continue
+        mention = Mention(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            section=span._.skill_section,
+            match=span._.skill_match,
+            score=span._.skill_score,
+            level=span._.skill_level,
+            years=span._.skill_years,
+        )
+        (negative if span._.skill_negated else positive)[span.label_].append(mention)
+    skills = []
+    for skill_id in sorted(positive):
+        skill = taxonomy[skill_id]
+        mentions = positive[skill_id]
+        years = [m.years for m in mentions if m.years is not None]
+        level = max((m.level for m in mentions), key=LEVEL_RANK.__getitem__)
+        skills.append(
+            SkillHit(
+                id=skill.id,
+                name=skill.name,
+                phase=skill.phase,
+                kind=skill.kind,
+                level=level,
+                years=max(years) if years else None,
+                mentions=tuple(mentions),
+            )
+        )
+    negated = tuple(
+        NegatedSkill(id=i, name=taxonomy[i].name, mentions=tuple(negative[i]))
+        for i in sorted(negative)
+        if i not in positive
+    )
+    return DocumentProfile(
+        source=source,
+        kind=kind,
+        text=doc.text,
+        skills=tuple(skills),
+        negated=negated,
+        title=_title(doc.text, kind),
+    )
+
+
+def extract(
+    document: str | HasText,
+    kind: KindArg = "auto",
+    *,
+    source: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> DocumentProfile:
+    """Find the skills a resume or job posting states, with evidence for every one.
+
+    ``document`` is a text or anything with a ``.text`` (such as a ``skillgap.Document``);
+    ``kind="auto"`` tells a resume from a posting by its cues.
+
+    >>> profile = extract("Requirements: 3+ years of Python. Java is not required.", kind="job")
+    >>> [(s.id, s.level, s.years) for s in profile.skills]
+    [('python', 'required', 3.0)]
+    >>> [n.id for n in profile.negated]
+    ['java']
+    """
+    taxonomy = taxonomy or default_taxonomy()
+    text, src = _text_and_source(document, source)
+    nlp = get_pipeline(taxonomy)
+    doc = nlp.make_doc(text)
+    doc._.doc_kind = _resolve_kind(text, kind)
+    return profile_from_doc(nlp(doc), src, taxonomy)
+
+
+def extract_many(
+    documents: Iterable[str | HasText],
+    kind: KindArg = "auto",
+    *,
+    taxonomy: Taxonomy | None = None,
+    batch_size: int = 64,
+) -> Iterator[DocumentProfile]:
+    """``extract`` over many documents with ``nlp.pipe`` batching, in input order."""
+    taxonomy = taxonomy or default_taxonomy()
+    nlp = get_pipeline(taxonomy)
+    sources: list[str] = []
+
+    def docs() -> Iterator[Doc]:
+        for document in documents:
+            text, src = _text_and_source(document, None)
+            sources.append(src)
+            doc = nlp.make_doc(text)
+            doc._.doc_kind = _resolve_kind(text, kind)
+            yield doc
+
+    for i, doc in enumerate(nlp.pipe(docs(), batch_size=batch_size)):
+        yield profile_from_doc(doc, sources[i], taxonomy)

@@ -1,0 +1,111 @@
+"""Plain data types passed between extraction, comparison and rendering.
+
+Every found skill carries the evidence for it: the mentions with their text, character offsets into
+the text shown to the user, the section they sit in and how they were matched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+DocKind = Literal["resume", "job"]
+MatchKind = Literal["exact", "alias", "fuzzy"]
+Level = Literal["required", "preferred"]
+
+LEVEL_RANK: dict[str | None, int] = {None: 0, "preferred": 1, "required": 2}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in a document where a skill is named."""
+
+    text: str
+    start: int
+    end: int
+    section: str
+    match: MatchKind
+    score: float = 100.0
+    level: Level | None = None
+    years: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SkillHit:
+    """A skill a document states, with every mention that supports it."""
+
+    id: str
+    name: str
+    phase: str
+    kind: str
+    level: Level | None
+    years: float | None
+    mentions: tuple[Mention, ...]
+
+    @property
+    def sections(self) -> frozenset[str]:
+        return frozenset(m.section for m in self.mentions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "phase": self.phase,
+            "kind": self.kind,
+            "level": self.level,
+            "years": self.years,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class NegatedSkill:
+    """A skill the document only mentions to deny it ("Java is not required")."""
+
+    id: str
+    name: str
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class DocumentProfile:
+    """What one resume or job posting says about skills."""
+
+    source: str
+    kind: DocKind
+    text: str
+    skills: tuple[SkillHit, ...]
+    negated: tuple[NegatedSkill, ...] = ()
+    title: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def skill_ids(self) -> frozenset[str]:
+        return frozenset(s.id for s in self.skills)
+
+    def get(self, skill_id: str) -> SkillHit | None:
+        """The hit for ``skill_id``, or None when the document does not state it."""
+        return next((s for s in self.skills if s.id == skill_id), None)
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source": self.source,
+            "kind": self.kind,
+            "title": self.title,
+            "skills": [s.to_dict() for s in self.skills],
+            "negated": [n.to_dict() for n in self.negated],
+            "warnings": list(self.warnings),
+        }
+        if include_text:
+            out["text"] = self.text
+        return out

@@ -1,0 +1,40 @@
+"""Build the spaCy pipeline: a blank English tokenizer plus skillgap's own components.
+
+No trained model is loaded: extraction is rules over the tokenizer, so nothing is downloaded and
+the pipeline builds in well under a second (see README, "Why no trained spaCy model").
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from skillgap import components  # noqa: F401  (registers the factories)
+from skillgap.taxonomy import Taxonomy, default_taxonomy
+
+PIPE_NAMES = ("skill_sections", "skill_matcher", "skill_fuzzy", "skill_context", "skill_qualifiers")
+_TAXONOMY_PIPES = ("skill_matcher", "skill_fuzzy", "skill_context")
+_built: dict[int, tuple[Taxonomy, Language]] = {}
+
+
+def build_pipeline(taxonomy: Taxonomy | None = None) -> Language:
+    """A new pipeline for ``taxonomy`` (the built-in one by default)."""
+    taxonomy = taxonomy or default_taxonomy()
+    nlp = spacy.blank("en")
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+    for name in _TAXONOMY_PIPES:
+        nlp.get_pipe(name).initialize(nlp=nlp, taxonomy=taxonomy)
+    return nlp
+
+
+def get_pipeline(taxonomy: Taxonomy | None = None) -> Language:
+    """The pipeline for ``taxonomy``, built once per taxonomy object and process."""
+    taxonomy = taxonomy or default_taxonomy()
+    cached = _built.get(id(taxonomy))
+    if cached is None or cached[0] is not taxonomy:
+        if len(_built) >= 8:
+            _built.clear()
+        cached = (taxonomy, build_pipeline(taxonomy))
+        _built[id(taxonomy)] = cached
+    return cached[1]
