@@ -24,24 +24,41 @@ MIN_YEARS_FACTOR = 0.5
 
 SCORE_FORMULA = (
     "score = 100 * sum(weight * credit) / sum(weight) over the skills the posting asks for. "
-    "weight = level (required 3, preferred 1; no level counts as required) * kind (hard 1, soft 0.5). "
+    "weight = level (required 3, preferred 1; no level counts as required) "
+    "* kind (hard 1, soft 0.5). "
     "credit = evidence * years, the best of: the skill itself; a narrower skill that implies it "
-    "(PyTorch for deep learning); a related skill at half credit (TensorFlow for PyTorch, shown as "
-    "partial). evidence = 1 when the resume shows the skill in experience or projects, 0.85 in "
-    "education, 0.7 when it is only listed. years = min(1, max(0.5, shown / asked)) when the posting "
-    "asks for years and the resume states them, else 1. A posting with no recognised skills has no "
-    "score."
+    "(PyTorch for deep learning); a related skill at half credit (TensorFlow for PyTorch, shown "
+    "as partial). evidence = 1 when the resume shows the skill in experience or projects, 0.85 in "
+    "education, 0.7 when it is only listed. years = min(1, max(0.5, shown / asked)) when the "
+    "posting asks for years and the resume states them, else 1. A posting with no recognised "
+    "skills has no score."
 )
 
 
 @dataclass(frozen=True)
+class Answer:
+    """One way a resume answers a skill: the skill itself or a narrower one ("matched"), or a
+    related one ("partial"), with its credit before the years factor."""
+
+    hit: SkillHit
+    credit: float
+    status: MatchStatus
+
+
+@dataclass(frozen=True)
 class ResumeEvidence:
-    """A resume prepared for matching: what it holds directly and what that implies."""
+    """A resume prepared for matching: for every skill it answers, the ways it does."""
 
     profile: DocumentProfile
-    held: Mapping[str, SkillHit]
-    implied_by: Mapping[str, tuple[str, ...]]
-    related_to: Mapping[str, tuple[str, ...]]
+    answers: Mapping[str, tuple[Answer, ...]]
+
+    def holds(self, skill_id: str) -> bool:
+        """Whether the resume shows the skill itself or a narrower one."""
+        return any(a.status == "matched" for a in self.answers.get(skill_id, ()))
+
+    def partly_holds(self, skill_id: str) -> bool:
+        """Whether the resume shows only a related skill."""
+        return skill_id in self.answers and not self.holds(skill_id)
 
 
 @dataclass(frozen=True)
@@ -101,37 +118,41 @@ class JobMatch:
         return self._with("missing", required=False)
 
 
-def resume_evidence(resume: DocumentProfile | ResumeEvidence, taxonomy: Taxonomy) -> ResumeEvidence:
-    """Index a resume's skills with the broader skills they imply and the related ones they help."""
-    if isinstance(resume, ResumeEvidence):
-        return resume
-    held = {hit.id: hit for hit in resume.skills}
-    implied: dict[str, list[str]] = {}
-    related: dict[str, list[str]] = {}
-    for skill_id in held:
-        skill = taxonomy.get(skill_id)
-        if skill is None:
-            continue
-        for other in skill.related:
-            related.setdefault(other, []).append(skill_id)
-        seen = {skill_id}
-        parent = skill.parent
-        while parent and parent not in seen:
-            seen.add(parent)
-            implied.setdefault(parent, []).append(skill_id)
-            parent_skill = taxonomy.get(parent)
-            parent = parent_skill.parent if parent_skill else None
-    return ResumeEvidence(
-        profile=resume,
-        held=held,
-        implied_by={k: tuple(sorted(v)) for k, v in implied.items()},
-        related_to={k: tuple(sorted(v)) for k, v in related.items()},
-    )
-
-
 def evidence_credit(hit: SkillHit) -> float:
     """How strongly a resume shows a skill: used at work or in projects beats only listed."""
     return max((SECTION_CREDIT.get(m.section, LISTED_CREDIT) for m in hit.mentions), default=1.0)
+
+
+def resume_evidence(resume: DocumentProfile | ResumeEvidence, taxonomy: Taxonomy) -> ResumeEvidence:
+    """Index what a resume answers: its skills, the broader ones they imply, the related ones."""
+    if isinstance(resume, ResumeEvidence):
+        return resume
+    full: dict[str, list[Answer]] = {}
+    partial: dict[str, list[Answer]] = {}
+    held = {hit.id: hit for hit in resume.skills}
+    for hit in resume.skills:
+        credit = evidence_credit(hit)
+        full.setdefault(hit.id, []).append(Answer(hit, credit, "matched"))
+        skill = taxonomy.get(hit.id)
+        for other in skill.related if skill else ():
+            partial.setdefault(other, []).append(Answer(hit, RELATED_CREDIT * credit, "partial"))
+        seen = {hit.id}
+        parent = skill.parent if skill else None
+        while parent and parent not in seen:
+            seen.add(parent)
+            full.setdefault(parent, []).append(Answer(hit, credit, "matched"))
+            parent_skill = taxonomy.get(parent)
+            parent = parent_skill.parent if parent_skill else None
+    for skill in taxonomy:
+        for other in skill.related:
+            if other in held:
+                credit = RELATED_CREDIT * evidence_credit(held[other])
+                partial.setdefault(skill.id, []).append(Answer(held[other], credit, "partial"))
+    answers = {
+        skill_id: tuple(full.get(skill_id, ())) + tuple(partial.get(skill_id, ()))
+        for skill_id in sorted(full.keys() | partial.keys())
+    }
+    return ResumeEvidence(resume, answers)
 
 
 def years_factor(asked: float | None, shown: float | None) -> float:
@@ -146,28 +167,16 @@ def skill_weight(level: str | None, kind: str) -> float:
     return LEVEL_WEIGHT.get(level or "required", 3.0) * KIND_WEIGHT.get(kind, 1.0)
 
 
-def _best_credit(
-    asked: SkillHit, evidence: ResumeEvidence, taxonomy: Taxonomy
-) -> tuple[float, MatchStatus, SkillHit | None]:
-    """The best way the resume answers ``asked``: itself, a narrower skill, or a related one."""
-    best: tuple[float, MatchStatus, SkillHit | None] = (0.0, "missing", None)
-    full = [evidence.held[asked.id]] if asked.id in evidence.held else []
-    full += [evidence.held[i] for i in evidence.implied_by.get(asked.id, ())]
-    for hit in full:
-        credit = evidence_credit(hit) * years_factor(asked.years, hit.years)
-        if credit > best[0]:
-            best = (credit, "matched", hit)
-    if best[2] is not None:
-        return best
-    skill = taxonomy.get(asked.id)
-    related = list(evidence.related_to.get(asked.id, ()))
-    related += [i for i in (skill.related if skill else ()) if i in evidence.held]
-    for other in sorted(set(related)):
-        hit = evidence.held[other]
-        credit = RELATED_CREDIT * evidence_credit(hit) * years_factor(asked.years, hit.years)
-        if credit > best[0]:
-            best = (credit, "partial", hit)
-    return best
+def _best_answer(asked: SkillHit, evidence: ResumeEvidence) -> tuple[float, Answer | None]:
+    """The best credit for ``asked`` and the answer to show: the skill itself (or a narrower one)
+    whenever the resume has it, else the best related one."""
+    best: dict[str, tuple[float, Answer | None]] = {"matched": (0.0, None), "partial": (0.0, None)}
+    for answer in evidence.answers.get(asked.id, ()):
+        credit = answer.credit * years_factor(asked.years, answer.hit.years)
+        if credit > best[answer.status][0]:
+            best[answer.status] = (credit, answer)
+    credit = max(best["matched"][0], best["partial"][0])
+    return credit, best["matched"][1] or best["partial"][1]
 
 
 def match_job(
@@ -181,7 +190,8 @@ def match_job(
     matches = []
     for asked in job.skills:
         level = asked.level or "required"
-        credit, status, via = _best_credit(asked, evidence, taxonomy)
+        credit, answer = _best_answer(asked, evidence)
+        via = answer.hit if answer else None
         matches.append(
             SkillMatch(
                 id=asked.id,
@@ -191,7 +201,7 @@ def match_job(
                 level=level,
                 weight=skill_weight(level, asked.kind),
                 credit=round(credit, 4),
-                status=status,
+                status=answer.status if answer else "missing",
                 via=via.id if via is not None and via.id != asked.id else None,
                 years_asked=asked.years,
                 years_shown=via.years if via is not None else None,

@@ -4,14 +4,16 @@ The components run in this order on a Doc whose ``doc._.doc_kind`` is set ("resu
 
 1. ``skill_sections``: maps characters to sections (``doc._.sections``).
 2. ``skill_matcher``: phrase matching of every spelling variant of every taxonomy form.
-3. ``skill_fuzzy``: version suffixes, joined compounds and typos, by compact keys and rapidfuzz.
+3. ``skill_fuzzy``: version suffixes, joined compounds, line-wrapped phrases and typos.
 4. ``skill_context``: keeps ambiguous forms (``R``, ``Go``, ``Spark``) only where the context
    supports them.
-5. ``skill_qualifiers``: section, negation, requirement level and years for each mention.
+5. ``skill_qualifiers``: section, negation, requirement level and years for each mention, and
+   the final ``doc.spans["skills"]``.
 
-Mentions are Spans in ``doc.spans["skills"]``, labelled with the skill id; their extension
-attributes (``span._.skill_match`` and friends) hold the evidence. Components get the taxonomy
-through ``initialize(..., taxonomy=...)``, as spaCy's own rule-based components get patterns.
+Each mention is a :class:`SkillMention` in ``doc._.skill_mentions``; ``doc.spans["skills"]`` holds
+their Spans, labelled with the skill id, and ``span._.skill`` gives a Span's mention record.
+Components get the taxonomy through ``initialize(..., taxonomy=...)``, as spaCy's own rule-based
+components get their patterns.
 """
 
 from __future__ import annotations
@@ -19,54 +21,111 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from spacy.attrs import LOWER
+from rapidfuzz.distance import OSA
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from skillgap.english import is_english_word
 from skillgap.forms import compact_key, spelling_variants, strip_version
-from skillgap.qualifiers import is_negated, preferred_cue, years_near
+from skillgap.qualifiers import ClauseIndex
 from skillgap.sections import section_map
-from skillgap.taxonomy import Skill, Taxonomy
+from skillgap.taxonomy import Skill, Taxonomy, normalize_form
 
 SPAN_KEY = "skills"
-FUZZY_THRESHOLD = 90.0
+FUZZY_THRESHOLD = 80.0
 FUZZY_MIN_LENGTH = 6
-_LIST_GLUE = {",", "/", "|", "&", "(", ")", ";", ":", "and", "or", "•", "-", "+", "·", "*"}
-_COMPOUND_RE = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[-.][A-Za-z0-9+#]+)+")
-
-for _name, _default in (
-    ("skill_match", None),
-    ("skill_score", 100.0),
-    ("skill_section", "other"),
-    ("skill_level", None),
-    ("skill_years", None),
-    ("skill_negated", False),
-    ("skill_caps_only", False),
-):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
-for _name, _default in (("doc_kind", "job"), ("sections", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+LONG_WORD = 9  # words this long may carry two typos, shorter ones one
+_LIST_WORDS = {"and", "or", "&"}
+_COMPOUND_RE = re.compile(r"\b[A-Za-z][A-Za-z0-9+#]*(?:[-.][A-Za-z0-9+#]+)+")
 
 
-def _add_span(doc: Doc, start: int, end: int, skill_id: str, match: str, score: float = 100.0):
-    span = Span(doc, start, end, label=skill_id)
-    span._.skill_match = match
-    span._.skill_score = score
-    doc.spans[SPAN_KEY].append(span)
-    return span
+@dataclass(slots=True)
+class SkillMention:
+    """One candidate mention of a skill (token and character offsets) and what the components
+    learn about it."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    skill_id: str
+    match: str
+    score: float = 100.0
+    caps_only: bool = False
+    section: str = "other"
+    level: str | None = None
+    years: float | None = None
+    negated: bool = False
+
+
+def _mention_of_span(span: Span) -> SkillMention | None:
+    for mention in span.doc._.skill_mentions:
+        if (mention.start, mention.end, mention.skill_id) == (span.start, span.end, span.label_):
+            return mention
+    return None
+
+
+if not Doc.has_extension("doc_kind"):
+    Doc.set_extension("doc_kind", default="job")
+    Doc.set_extension("sections", default=None)
+    Doc.set_extension("skill_mentions", default=None)
+    Doc.set_extension("source_text", default=None)
+    Doc.set_extension("token_offsets", default=None)
+    Span.set_extension("skill", getter=_mention_of_span)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from every token on each call)."""
+    text = doc._.source_text
+    if text is None:
+        text = doc.text
+        doc._.source_text = text
+    return text
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Character start and end of every token, computed once per Doc."""
+    offsets = doc._.token_offsets
+    if offsets is None:
+        array = doc.to_array([IDX, LENGTH])
+        starts = array[:, 0].tolist()
+        offsets = (starts, [s + n for s, n in zip(starts, array[:, 1].tolist(), strict=True)])
+        doc._.token_offsets = offsets
+    return offsets
+
+
+def new_mention(
+    doc: Doc, start: int, end: int, skill_id: str, match: str, score: float = 100.0
+) -> SkillMention:
+    """A mention of tokens ``start:end`` with its character offsets filled in."""
+    starts, ends = token_offsets(doc)
+    return SkillMention(start, end, starts[start], ends[end - 1], skill_id, match, score)
+
+
+class _Taken:
+    """Which tokens a mention already covers."""
+
+    def __init__(self, size: int):
+        self.flags = bytearray(size + 1)
+
+    def any(self, start: int, end: int) -> bool:
+        return any(self.flags[start:end])
+
+    def mark(self, start: int, end: int) -> None:
+        self.flags[start:end] = b"\x01" * (end - start)
 
 
 class SkillSections:
     """Sets ``doc._.sections``, a :class:`skillgap.sections.SectionMap`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sections = section_map(doc.text, doc._.doc_kind)
+        doc._.sections = section_map(doc_text(doc), doc._.doc_kind)
         return doc
 
 
@@ -105,29 +164,33 @@ class SkillMatcher:
             found[start, end][strings[match_id]] = "cased"
         for match_id, start, end in self.lower(doc):
             found[start, end][strings[match_id]] = "lower"
+        text = doc_text(doc)
+        starts, ends = token_offsets(doc)
         for match_id, start, end in self.caps(doc):
-            if doc[start:end].text.isupper():
+            if text[starts[start] : ends[end - 1]].isupper():
                 found[start, end].setdefault(strings[match_id], "caps")
-        doc.spans[SPAN_KEY] = []
-        taken = np.zeros(len(doc) + 1, dtype=bool)
+        mentions: list[SkillMention] = []
+        taken = _Taken(len(doc))
         for start, end in sorted(found, key=lambda r: (r[0] - r[1], r[0])):
-            if taken[start:end].any():
+            if taken.any(start, end):
                 continue
-            taken[start:end] = True
-            text = doc[start:end].text
+            taken.mark(start, end)
             for skill_id, how in sorted(found[start, end].items()):
-                exact = text.lower() in self.names.get(skill_id, ())
-                span = _add_span(doc, start, end, skill_id, "exact" if exact else "alias")
-                span._.skill_caps_only = how == "caps"
+                mention = new_mention(doc, start, end, skill_id, "alias")
+                if text[mention.start_char : mention.end_char].lower() in self.names[skill_id]:
+                    mention.match = "exact"
+                mention.caps_only = how == "caps"
+                mentions.append(mention)
+        doc._.skill_mentions = mentions
         return doc
 
 
 class SkillFuzzy:
     """Finds what exact matching misses: version suffixes ("Tensorflow2"), compounds written with
-    other separators ("Sci-Kit-Learn") and typos ("Pytorh"), by compact keys and rapidfuzz.
+    other separators ("Sci-Kit-Learn"), phrases broken by a line break, and typos ("Pytorh").
 
-    Results are cached per distinct lower-cased token, so after warm-up a document costs one dict
-    look-up per distinct word.
+    Word look-ups are cached per distinct lower-cased token, so after warm-up a document costs one
+    dict look-up per distinct word.
     """
 
     def __init__(self, nlp: Language, name: str, threshold: float, min_length: int) -> None:
@@ -137,6 +200,8 @@ class SkillFuzzy:
         self.min_length = min_length
         self.keys: dict[str, tuple[str, ...]] = {}
         self.buckets: dict[str, list[str]] = {}
+        self.joins_left: set[str] = set()
+        self.joins_right: set[str] = set()
         self.cache: dict[int, tuple[tuple[str, ...], str, float] | None] = {}
 
     def initialize(
@@ -147,17 +212,26 @@ class SkillFuzzy:
         taxonomy: Taxonomy,
     ) -> None:
         keys: dict[str, set[str]] = defaultdict(set)
+        single_words: set[str] = set()
         for skill in taxonomy:
             if not skill.fuzzy:
                 continue
             for form in skill.forms:
+                one_word = len(form.split()) == 1
                 for variant in spelling_variants(form):
                     key = compact_key(variant)
-                    if len(key) >= 3:
-                        keys[key].add(skill.id)
+                    if len(key) < 3:
+                        continue
+                    keys[key].add(skill.id)
+                    words = variant.split()
+                    if len(words) > 1:
+                        self.joins_left.update(words[:-1])
+                        self.joins_right.update(words[1:])
+                    elif one_word:
+                        single_words.add(key)
         self.keys = {k: tuple(sorted(v)) for k, v in keys.items()}
         buckets: dict[str, list[str]] = defaultdict(list)
-        for key in self.keys:
+        for key in sorted(single_words):
             if len(key) >= self.min_length and key.isalpha():
                 buckets[key[0]].append(key)
         self.buckets = dict(buckets)
@@ -175,49 +249,78 @@ class SkillFuzzy:
             return self.keys[bare], "alias", 100.0
         if len(key) < self.min_length or not key.isalpha():
             return None
-        choices = [c for c in self.buckets.get(key[0], ()) if abs(len(c) - len(key)) <= 2]
-        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=self.threshold)
-        if best is None:
+        max_edits = 2 if len(key) >= LONG_WORD else 1
+        choices = [c for c in self.buckets.get(key[0], ()) if abs(len(c) - len(key)) <= max_edits]
+        best = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=max_edits)
+        if best is None or is_english_word(key):
             return None
-        return self.keys[best[0]], "fuzzy", round(float(best[1]), 1)
+        score = fuzz.ratio(key, best[0])
+        if score < self.threshold:
+            return None
+        return self.keys[best[0]], "fuzzy", round(score, 1)
 
     def __call__(self, doc: Doc) -> Doc:
+        mentions: list[SkillMention] = doc._.skill_mentions
+        taken = _Taken(len(doc))
+        for m in mentions:
+            taken.mark(m.start, m.end)
+
+        def add(start: int, end: int, skill_ids: Iterable[str], how: str, score: float = 100.0):
+            if not taken.any(start, end):
+                taken.mark(start, end)
+                mentions.extend(new_mention(doc, start, end, s, how, score) for s in skill_ids)
+
+        for start, end in self._wrapped_phrases(doc):
+            add(start, end, self.keys[compact_key(doc[start:end].text)], "alias")
+        for start_char, end_char, skill_ids in self._compounds(doc_text(doc)):
+            span = doc.char_span(start_char, end_char, alignment_mode="expand")
+            if span is not None:
+                add(span.start, span.end, skill_ids, "alias")
+        lowers = doc.to_array(LOWER)
+        hits = self._word_hits(lowers)
+        if hits:
+            for lower_hash, (skill_ids, how, score) in hits.items():
+                for i in np.flatnonzero(lowers == np.uint64(lower_hash)):
+                    add(int(i), int(i) + 1, skill_ids, how, score)
+        return doc
+
+    def _word_hits(self, lowers: np.ndarray) -> dict[int, tuple[tuple[str, ...], str, float]]:
         strings = self.vocab.strings
-        hits: dict[int, tuple[tuple[str, ...], str, float]] = {}
-        for lower_hash in doc.count_by(LOWER):
+        hits = {}
+        for lower_hash in np.unique(lowers).tolist():
             result = self.cache.get(lower_hash, False)
             if result is False:
                 result = self.lookup(strings[lower_hash])
                 self.cache[lower_hash] = result
             if result is not None:
                 hits[lower_hash] = result
-        taken = np.zeros(len(doc), dtype=bool)
-        for span in doc.spans[SPAN_KEY]:
-            taken[span.start : span.end] = True
-        for start_char, end_char in self._compounds(doc.text):
-            span = doc.char_span(start_char, end_char, alignment_mode="expand")
-            if span is None or taken[span.start : span.end].any():
-                continue
-            found = self.keys.get(compact_key(span.text))
-            if found:
-                taken[span.start : span.end] = True
-                for skill_id in found:
-                    _add_span(doc, span.start, span.end, skill_id, "alias")
-        if hits:
-            lowers = doc.to_array(LOWER)
-            for lower_hash, (skill_ids, how, score) in hits.items():
-                for i in np.flatnonzero(lowers == np.uint64(lower_hash)):
-                    if taken[i]:
-                        continue
-                    taken[i] = True
-                    for skill_id in skill_ids:
-                        _add_span(doc, int(i), int(i) + 1, skill_id, how, score)
-        return doc
+        return hits
 
-    def _compounds(self, text: str) -> Iterable[tuple[int, int]]:
+    def _wrapped_phrases(self, doc: Doc) -> Iterable[tuple[int, int]]:
+        """Multi-word forms split by a line break ("Natural\\nLanguage Processing")."""
+        for i in np.flatnonzero(doc.to_array(IS_SPACE)):
+            if not (0 < i < len(doc) - 1) or doc[i - 1].lower_ not in self.joins_left:
+                continue
+            if doc[i + 1].lower_ not in self.joins_right:
+                continue
+            for left in range(1, 4):
+                for right in range(3, 0, -1):
+                    start, end = int(i) - left, int(i) + 1 + right
+                    if start < 0 or end > len(doc):
+                        continue
+                    words = [t.text for t in doc[start:end] if not t.is_space]
+                    if compact_key("".join(words)) in self.keys:
+                        yield start, end
+                        break
+
+    def _compounds(self, text: str) -> Iterable[tuple[int, int, tuple[str, ...]]]:
+        """Hyphen- or dot-joined words that are a form once the separators go ("Sci-Kit-Learn")."""
         for m in _COMPOUND_RE.finditer(text):
-            if len(m.group()) >= 4 and compact_key(m.group()) in self.keys:
-                yield m.start(), m.end()
+            word = m.group()
+            key = word.lower().replace("-", "").replace(".", "")
+            skill_ids = self.keys.get(key) if len(word) >= 4 else None
+            if skill_ids:
+                yield m.start(), m.end(), skill_ids
 
 
 class SkillContext:
@@ -226,6 +329,7 @@ class SkillContext:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.rules: dict[str, Skill] = {}
+        self.governed: dict[str, frozenset[str] | None] = {}
 
     def initialize(
         self,
@@ -235,71 +339,93 @@ class SkillContext:
         taxonomy: Taxonomy,
     ) -> None:
         self.rules = {s.id: s for s in taxonomy if s.context is not None}
+        self.governed = {
+            s.id: frozenset(normalize_form(f) for f in s.context.forms) or None
+            for s in self.rules.values()
+        }
 
-    def _needs_check(self, span: Span) -> bool:
-        skill = self.rules.get(span.label_)
-        if span._.skill_caps_only:
+    def _needs_check(self, text: str, mention: SkillMention) -> bool:
+        if mention.caps_only:
             return True
-        return skill is not None and skill.context.applies_to(span.text)
+        if mention.skill_id not in self.governed:
+            return False
+        forms = self.governed[mention.skill_id]
+        return forms is None or (
+            normalize_form(text[mention.start_char : mention.end_char]) in forms
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans[SPAN_KEY])
-        if not spans:
-            return doc
-        pending = [s for s in spans if self._needs_check(s)]
-        if not pending:
-            return doc
-        anchored = np.zeros(len(doc), dtype=bool)
-        for span in spans:
-            if not self._needs_check(span):
-                anchored[span.start : span.end] = True
-        kept: set[int] = set()
-        for _ in range(2):  # a second pass lets "R, Go" lean on each other once one is kept
-            for span in pending:
-                if id(span) not in kept and self._supported(doc, span, anchored):
-                    kept.add(id(span))
-                    anchored[span.start : span.end] = True
-        doc.spans[SPAN_KEY] = [s for s in spans if s not in pending or id(s) in kept]
+        text = doc_text(doc)
+        mentions = [m for m in doc._.skill_mentions if not _inside_hyphenated_name(doc, text, m)]
+        pending = [m for m in mentions if self._needs_check(text, m)]
+        if pending:
+            anchored = np.zeros(len(doc), dtype=bool)
+            for m in mentions:
+                anchored[m.start : m.end] = True
+            for m in pending:
+                anchored[m.start : m.end] = False
+            kept: set[int] = set()
+            for _ in range(2):  # a second pass lets "R, Go" lean on each other once one is kept
+                for m in pending:
+                    if id(m) not in kept and self._supported(doc, m, anchored):
+                        kept.add(id(m))
+                        anchored[m.start : m.end] = True
+            rejected = {id(m) for m in pending} - kept
+            mentions = [m for m in mentions if id(m) not in rejected]
+        doc._.skill_mentions = mentions
         return doc
 
-    def _supported(self, doc: Doc, span: Span, anchored: np.ndarray) -> bool:
-        skill = self.rules.get(span.label_)
+    def _supported(self, doc: Doc, mention: SkillMention, anchored: np.ndarray) -> bool:
+        skill = self.rules.get(mention.skill_id)
         rule = skill.context if skill else None
-        if span._.skill_caps_only and not _caps_line(doc, span):
+        if mention.caps_only and not _caps_line(doc_text(doc), mention):
             return False
         if rule is None:
             return True
-        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        if rule.in_skill_list and _beside_listed_skill(doc, mention, anchored):
+            return True  # "Python/Perl/Go for tooling": the list settles the meaning
+        prev = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+        nxt = doc[mention.end].lower_ if mention.end < len(doc) else ""
         if prev in rule.not_after or nxt in rule.not_before:
             return False
-        window = doc[max(0, span.start - rule.window) : min(len(doc), span.end + rule.window)]
-        if rule.any_of and any(_word_in(t.lower_, rule.any_of) for t in window):
-            return True
-        return rule.in_skill_list and _beside_listed_skill(doc, span, anchored)
+        window = doc[max(0, mention.start - rule.window) : min(len(doc), mention.end + rule.window)]
+        return bool(rule.any_of) and any(_word_in(t.lower_, rule.any_of) for t in window)
+
+
+def _inside_hyphenated_name(doc: Doc, text: str, mention: SkillMention) -> bool:
+    """Whether a short form starts a hyphenated name: "R-CNN", "JAX-RS", "Go-to"."""
+    end = mention.end
+    if (
+        mention.end_char - mention.start_char > 3
+        or text[mention.end_char : mention.end_char + 1] != "-"
+    ):
+        return False
+    if end + 1 >= len(doc):
+        return False
+    after = doc[end + 1].text
+    return after.isupper() or after.lower() == "to"
 
 
 def _word_in(word: str, words: tuple[str, ...]) -> bool:
     return word in words or (word.endswith("s") and word[:-1] in words)
 
 
-def _caps_line(doc: Doc, span: Span) -> bool:
-    text = doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
+def _caps_line(text: str, mention: SkillMention) -> bool:
+    start = text.rfind("\n", 0, mention.start_char) + 1
+    end = text.find("\n", mention.end_char)
     letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _beside_listed_skill(doc: Doc, span: Span, anchored: np.ndarray) -> bool:
-    """Whether the span stands in a list next to another (accepted) skill mention."""
-    for step, edge in ((-1, span.start - 1), (1, span.end)):
+def _beside_listed_skill(doc: Doc, mention: SkillMention, anchored: np.ndarray) -> bool:
+    """Whether the mention stands in a list next to another (accepted) skill mention."""
+    for step, edge in ((-1, mention.start - 1), (1, mention.end)):
         i, glue = edge, 0
         while 0 <= i < len(doc) and glue <= 2:
-            token = doc[i]
             if anchored[i]:
                 return True
-            if token.lower_ in _LIST_GLUE or token.is_space:
+            token = doc[i]
+            if token.lower_ in _LIST_WORDS or not any(c.isalnum() for c in token.text):
                 glue += 1
                 i += step
                 continue
@@ -308,23 +434,27 @@ def _beside_listed_skill(doc: Doc, span: Span, anchored: np.ndarray) -> bool:
 
 
 class SkillQualifiers:
-    """Sets section, negation, requirement level and years on every mention."""
+    """Sets section, negation, requirement level and years on every mention, and publishes the
+    mentions as ``doc.spans["skills"]``."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         sections = doc._.sections or section_map(text, doc._.doc_kind)
+        clauses = ClauseIndex(text)
         is_job = doc._.doc_kind == "job"
-        for span in doc.spans[SPAN_KEY]:
-            start, end = span.start_char, span.end_char
-            span._.skill_section = sections.at(start)
-            span._.skill_negated = is_negated(text, start, end)
-            span._.skill_years = years_near(text, start, end)
+        mentions: list[SkillMention] = doc._.skill_mentions or []
+        for m in mentions:
+            start, end = m.start_char, m.end_char
+            m.section = sections.at(start)
+            m.negated = clauses.is_negated(start, end)
+            m.years = clauses.years_near(start, end)
             if is_job:
-                preferred = span._.skill_section == "preferred" or preferred_cue(text, start, end)
-                span._.skill_level = "preferred" if preferred else "required"
+                preferred = m.section == "preferred" or clauses.preferred_cue(start, end)
+                m.level = "preferred" if preferred else "required"
+        doc.spans[SPAN_KEY] = [Span(doc, m.start, m.end, label=m.skill_id) for m in mentions]
         return doc
 
 

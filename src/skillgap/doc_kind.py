@@ -25,7 +25,7 @@ _CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{8,}\d")
 
 def detect_kind(text: str) -> DocKind:
     """ "resume" or "job", whichever kind's cues weigh more (ties go to "job")."""
-    head = text[:20000]
+    head = text[:6000]
     job = len(_JOB_CUES.findall(head))
     resume = len(_RESUME_CUES.findall(head)) + 2 * bool(_CONTACT_RE.search(head[:600]))
     return "resume" if resume > job else "job"

@@ -6,9 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Literal, Protocol
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from skillgap.components import SPAN_KEY
+from skillgap.components import doc_text
 from skillgap.doc_kind import detect_kind
 from skillgap.models import LEVEL_RANK, DocKind, DocumentProfile, Mention, NegatedSkill, SkillHit
 from skillgap.pipeline import get_pipeline
@@ -46,25 +47,34 @@ def _title(text: str, kind: DocKind) -> str | None:
     return None
 
 
+def _prepared_doc(nlp: Language, text: str, kind: KindArg) -> Doc:
+    """The tokenized Doc with its kind and original text set, ready for the skill components."""
+    doc = nlp.make_doc(text)
+    doc._.doc_kind = _resolve_kind(text, kind)
+    doc._.source_text = text
+    return doc
+
+
 def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfile:
     """Group the mention spans of a processed Doc into a DocumentProfile."""
     kind: DocKind = doc._.doc_kind
+    text = doc_text(doc)
     positive: dict[str, list[Mention]] = defaultdict(list)
     negative: dict[str, list[Mention]] = defaultdict(list)
-    for span in sorted(doc.spans[SPAN_KEY], key=lambda s: (s.start_char, s.label_)):
-        if kind == "job" and span._.skill_section in _IGNORED_JOB_SECTIONS:
+    for record in sorted(doc._.skill_mentions or (), key=lambda m: (m.start, m.skill_id)):
+        if kind == "job" and record.section in _IGNORED_JOB_SECTIONS:
             continue
         mention = Mention(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            section=span._.skill_section,
-            match=span._.skill_match,
-            score=span._.skill_score,
-            level=span._.skill_level,
-            years=span._.skill_years,
+            text=text[record.start_char : record.end_char],
+            start=record.start_char,
+            end=record.end_char,
+            section=record.section,
+            match=record.match,
+            score=record.score,
+            level=record.level,
+            years=record.years,
         )
-        (negative if span._.skill_negated else positive)[span.label_].append(mention)
+        (negative if record.negated else positive)[record.skill_id].append(mention)
     skills = []
     for skill_id in sorted(positive):
         skill = taxonomy[skill_id]
@@ -90,10 +100,10 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
     return DocumentProfile(
         source=source,
         kind=kind,
-        text=doc.text,
+        text=text,
         skills=tuple(skills),
         negated=negated,
-        title=_title(doc.text, kind),
+        title=_title(text, kind),
     )
 
 
@@ -118,9 +128,7 @@ def extract(
     taxonomy = taxonomy or default_taxonomy()
     text, src = _text_and_source(document, source)
     nlp = get_pipeline(taxonomy)
-    doc = nlp.make_doc(text)
-    doc._.doc_kind = _resolve_kind(text, kind)
-    return profile_from_doc(nlp(doc), src, taxonomy)
+    return profile_from_doc(nlp(_prepared_doc(nlp, text, kind)), src, taxonomy)
 
 
 def extract_many(
@@ -139,9 +147,7 @@ def extract_many(
         for document in documents:
             text, src = _text_and_source(document, None)
             sources.append(src)
-            doc = nlp.make_doc(text)
-            doc._.doc_kind = _resolve_kind(text, kind)
-            yield doc
+            yield _prepared_doc(nlp, text, kind)
 
     for i, doc in enumerate(nlp.pipe(docs(), batch_size=batch_size)):
         yield profile_from_doc(doc, sources[i], taxonomy)

@@ -13,7 +13,7 @@ import re
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEPARATORS_RE = re.compile(r"[\s\-_./]+")
 _COMPACT_DROP_RE = re.compile(r"[^0-9a-z+#]+")
-_VERSION_SUFFIX_RE = re.compile(r"(?<=[a-z+#])v?\d+(?:\.\d+)*$")
+_VERSION_SUFFIX_RE = re.compile(r"(?<=[a-z+#]{3})v?\d+(?:\.\d+)*$")
 
 
 def compact_key(text: str) -> str:
@@ -48,8 +48,8 @@ def _plural_variants(form: str) -> set[str]:
 def spelling_variants(form: str) -> set[str]:
     """Lower-case spellings of a case-insensitive form that should match it exactly.
 
-    >>> sorted(spelling_variants("TensorFlow"))
-    ['tensor flow', 'tensor flows', 'tensorflow', 'tensorflows']
+    >>> sorted(spelling_variants("TensorFlow"))[:4]
+    ['tensor flow', 'tensor flows', 'tensor-flow', 'tensor-flows']
     """
     base = " ".join(form.split())
     split_camel = _CAMEL_RE.sub(" ", base)
@@ -65,6 +65,9 @@ def spelling_variants(form: str) -> set[str]:
                 if len(spaced.split()) <= 3:
                     out.add(spaced.replace(" ", ""))
             out.add(lower.replace("-", " "))
+        words = lower.split()
+        if 1 < len(words) <= 3 and all(w.isalpha() for w in words):
+            out.add("-".join(words))  # "machine learning" also as "machine-learning"
     for variant in list(out):
         out |= _plural_variants(variant)
     return {v for v in out if v}

@@ -25,6 +25,9 @@ def build_pipeline(taxonomy: Taxonomy | None = None) -> Language:
         nlp.add_pipe(name)
     for name in _TAXONOMY_PIPES:
         nlp.get_pipe(name).initialize(nlp=nlp, taxonomy=taxonomy)
+    # Tokenizing thousands of pattern strings fills the tokenizer's cache with entries that make
+    # later look-ups ~50% slower (measured); re-setting its rules empties the cache.
+    nlp.tokenizer.rules = nlp.tokenizer.rules
     return nlp
 
 

@@ -7,8 +7,8 @@ semicolon or a line break), so a cue in one bullet never leaks into the next.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-_CLAUSE_END_RE = re.compile(r"[.!?;\n•](?:\s|$)|\n|;|•")
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
@@ -25,18 +25,22 @@ _NEG_BEFORE_RE = re.compile(
     r"|\bnot\s+(?:familiar|experienced|proficient|comfortable|fluent)\b"
     r"|\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|but\s+not)\b"
     r"|\bno\s*$|\bnot\s*$|\bnever\s+(?:used|worked\s+with)\b"
-    r"|\b(?:do|does|don't|doesn't|will)\s+not\s+(?:need|require|use|have)\b"
-    r"|\b(?:don't|doesn't|won't)\s+(?:need|require|use|have)\b",
+    r"|\b(?:do|does|will)\s+not\s+(?:need|require|use|have)\b"
+    r"|\b(?:don|doesn|won)['’]t\s+(?:need|require|use|have)\b",
     re.IGNORECASE,
 )
 _NEG_AFTER_RE = re.compile(
-    r"^[^,;:]{0,40}?\b(?:is|are|isn't|aren't)?\s*(?:not|n't)\s+"
+    r"^[^,;:]{0,40}?\b(?:is|are)?\s*(?:not|n['’]t)\s+"
     r"(?:required|necessary|needed|a\s+requirement|expected|mandatory|essential|used)\b"
-    r"|^\s*(?:is|are)\s+not\s+(?:required|needed)\b"
+    r"|^\s*(?:is|are)?\s*[:\-–]?\s*not\s+(?:required|needed)\b"
     r"|^\s*(?:experience\s+)?(?:not\s+required|not\s+needed|unnecessary|optional\s+but\s+not)\b",
     re.IGNORECASE,
 )
-_CONTRAST_RE = re.compile(r"\b(?:but|however|although|though|yet)\b|[,(]\s*(?:and|plus)\b", re.I)
+_CONTRAST_RE = re.compile(
+    r"\b(?:but|however|although|though|yet|ideally|preferably|especially|including|such\s+as"
+    r"|like|also)\b|[,(]\s*(?:and|plus)\b",
+    re.I,
+)
 _PREFERRED_RE = re.compile(
     r"\bnice[\s-]to[\s-]haves?\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bplus\b\s*$"
     r"|\bbonus\b|\bprefer(?:red|ably|ence)?\b|\bideally\b|\bdesir(?:ed|able)\b"
@@ -47,50 +51,76 @@ _PREFERRED_RE = re.compile(
 )
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end offsets of the clause around ``text[start:end]``."""
-    left = max(text.rfind("\n", 0, start), text.rfind(";", 0, start), text.rfind("•", 0, start))
-    for m in re.finditer(r"[.!?]\s", text[max(0, start - 300) : start]):
-        left = max(left, max(0, start - 300) + m.start())
-    m = _CLAUSE_END_RE.search(text, end)
-    right = m.start() if m else len(text)
-    return left + 1, right
+_NEG_HINT_RE = re.compile(
+    r"\b(?:no|not|never|zero|lack|lacking|without|except|excluding|other|apart|but)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_BOUNDARY_RE = re.compile(r"[\n;•]|[.!?](?=\s)")
+_YEAR_WORDS = ("year", "yr", "month")
 
 
-def is_negated(text: str, start: int, end: int) -> bool:
-    """Whether the clause denies the mention ("no experience with Java", "Java is not required")."""
-    c_start, c_end = clause_bounds(text, start, end)
-    before = text[max(c_start, start - 80) : start]
-    cues = list(_NEG_BEFORE_RE.finditer(before))
-    neg = cues[-1] if cues else None
-    if neg is not None and not _CONTRAST_RE.search(before[neg.end() :]):
-        return True
-    after = text[end : min(c_end, end + 80)]
-    m = _NEG_AFTER_RE.search(after)
-    return bool(m and not _CONTRAST_RE.search(after[: m.start()]))
+class ClauseIndex:
+    """Clause boundaries of one text, found once, and the cues read from each clause."""
 
+    def __init__(self, text: str):
+        self.text = text
+        self.bounds = [m.start() for m in _BOUNDARY_RE.finditer(text)]
+        self._preferred: dict[tuple[int, int], bool] = {}
+        self._negation_words: dict[tuple[int, int], bool] = {}
 
-def preferred_cue(text: str, start: int, end: int) -> bool:
-    """Whether the clause marks the mention as preferred rather than required."""
-    c_start, c_end = clause_bounds(text, start, end)
-    return bool(_PREFERRED_RE.search(text, c_start, c_end))
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """Start and end offsets of the clause around ``text[start:end]``."""
+        i = bisect_left(self.bounds, start)
+        left = self.bounds[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(self.bounds, end)
+        right = self.bounds[j] if j < len(self.bounds) else len(self.text)
+        return left, right
+
+    def is_negated(self, start: int, end: int) -> bool:
+        """Whether the clause denies the mention ("no experience with Java", "Java is not
+        required")."""
+        c_start, c_end = self.clause(start, end)
+        if (c_start, c_end) not in self._negation_words:
+            hint = _NEG_HINT_RE.search(self.text, c_start, c_end)
+            self._negation_words[c_start, c_end] = hint is not None
+        if not self._negation_words[c_start, c_end]:
+            return False
+        before = self.text[max(c_start, start - 80) : start]
+        cues = list(_NEG_BEFORE_RE.finditer(before))
+        if cues and not _CONTRAST_RE.search(before[cues[-1].end() :]):
+            return True
+        after = self.text[end : min(c_end, end + 80)]
+        m = _NEG_AFTER_RE.search(after)
+        if not m or _CONTRAST_RE.search(after[: m.start()]):
+            return False
+        # "Flask experience is beneficial but not required" asks for it, just not firmly
+        return not _PREFERRED_RE.search(after[: m.end()])
+
+    def preferred_cue(self, start: int, end: int) -> bool:
+        """Whether the clause marks the mention as preferred rather than required."""
+        bounds = self.clause(start, end)
+        if bounds not in self._preferred:
+            self._preferred[bounds] = bool(_PREFERRED_RE.search(self.text, *bounds))
+        return self._preferred[bounds]
+
+    def years_near(self, start: int, end: int) -> float | None:
+        """Years of experience stated next to the mention ("5+ years of Python", "24 months")."""
+        c_start, c_end = self.clause(start, end)
+        clause = self.text[c_start:c_end].lower()
+        if not any(word in clause for word in _YEAR_WORDS):
+            return None
+        best: tuple[int, float] | None = None
+        for m in _YEARS_RE.finditer(self.text, c_start, c_end):
+            low = _number(m.group(1))
+            if m.group(3).lower().startswith("month"):
+                low = round(low / 12, 1)
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if distance > 120 or low <= 0 or low > 40:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, low)
+        return best[1] if best else None
 
 
 def _number(token: str) -> float:
     return float(_WORD_NUMBERS.get(token.lower(), token) if not token[0].isdigit() else token)
-
-
-def years_near(text: str, start: int, end: int) -> float | None:
-    """Years of experience stated next to the mention ("5+ years of Python", "24 months")."""
-    c_start, c_end = clause_bounds(text, start, end)
-    best: tuple[int, float] | None = None
-    for m in _YEARS_RE.finditer(text, c_start, c_end):
-        low = _number(m.group(1))
-        if m.group(3).lower().startswith("month"):
-            low = round(low / 12, 1)
-        distance = start - m.end() if m.end() <= start else m.start() - end
-        if distance > 120 or low <= 0 or low > 40:
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, low)
-    return best[1] if best else None

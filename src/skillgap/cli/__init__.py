@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from skillgap.cli.common import CliError
 
-COMMANDS = ("extract", "taxonomy", "eval")
+COMMANDS = ("extract", "taxonomy", "eval", "analyze", "text")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,107 @@
+"""Extraction speed against spaCy's bare English tokenizer, plus start-up and resume latency.
+
+Usage: python benchmarks/bench_extract.py [--postings ../shared/bench/postings.csv.gz] [--n 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import spacy
+
+ROOT = Path(__file__).resolve().parents[1]
+RESUME = """Alex Example
+alex@example.org | github.com/alex-example
+
+Summary
+Data scientist moving into machine-learning engineering.
+
+Technical Skills
+Python, SQL, pandas, NumPy, scikit-learn, PyTorch, Docker, Git, AWS (S3, SageMaker), Linux
+
+Experience
+Data Scientist, Acme Analytics (2021 - present)
+- Built gradient boosting (XGBoost) churn models; cross-validation and hyperparameter tuning.
+- Deployed a FastAPI service in Docker on AWS; CI/CD with GitHub Actions.
+- 3 years of Python and SQL; dashboards in Tableau.
+
+Projects
+- Image classifier: a CNN in PyTorch fine-tuned on a custom dataset, served with FastAPI.
+- Time-series forecasting of energy demand with LSTM networks.
+
+Education
+MSc Statistics: linear algebra, probability, Bayesian methods, hypothesis testing.
+"""
+
+IMPORT_SNIPPET = (
+    "import time; t=time.perf_counter(); import skillgap; "
+    "from skillgap.pipeline import get_pipeline; get_pipeline(); "
+    "print(time.perf_counter()-t)"
+)
+
+
+def cold_start_seconds(runs: int = 3) -> float:
+    """Median wall time of ``import skillgap`` plus building the pipeline, in fresh processes."""
+    times = [
+        float(subprocess.check_output([sys.executable, "-c", IMPORT_SNIPPET], text=True))
+        for _ in range(runs)
+    ]
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--postings", type=Path, default=ROOT.parent / "shared/bench/postings.csv.gz"
+    )
+    parser.add_argument("--n", type=int, default=1000)
+    args = parser.parse_args()
+    texts = pd.read_csv(args.postings)["text"].dropna().astype(str).tolist()[: args.n]
+    words = sum(len(t.split()) for t in texts)
+
+    print(f"cold start (import skillgap + build pipeline): {cold_start_seconds():.2f} s")
+
+    import skillgap
+
+    tokenizer = spacy.blank("en")
+    for text in texts[:50]:
+        tokenizer(text)
+        skillgap.extract(text, kind="job")
+
+    def rate(fn) -> float:
+        best = 0.0
+        for _ in range(3):
+            start = time.perf_counter()
+            for text in texts:
+                fn(text)
+            best = max(best, words / (time.perf_counter() - start))
+        return best
+
+    tok_rate = rate(tokenizer)
+    ext_rate = rate(lambda t: skillgap.extract(t, kind="job"))
+    print(f"{len(texts)} postings, {words} words")
+    print(f"spacy.blank('en') tokenizer: {tok_rate:,.0f} words/s")
+    print(f"skillgap.extract (one at a time): {ext_rate:,.0f} words/s")
+    print(f"ratio extract/tokenizer: {ext_rate / tok_rate:.2f} (floor 0.33)")
+
+    for _ in range(20):
+        skillgap.extract(RESUME, kind="resume")
+    samples = []
+    for _ in range(200):
+        start = time.perf_counter()
+        skillgap.extract(RESUME, kind="resume")
+        samples.append(time.perf_counter() - start)
+    print(
+        f"one-page resume, warm: median {statistics.median(samples) * 1000:.2f} ms, "
+        f"p95 {sorted(samples)[189] * 1000:.2f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

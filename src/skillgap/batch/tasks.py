@@ -1,0 +1,222 @@
+"""The work a batch worker does on one chunk: extract documents, or compare resume-posting pairs.
+
+These functions run in worker processes (local pool or Dask), so they take and return plain,
+picklable values. A worker keeps the taxonomy, and with it the spaCy pipeline, for its whole
+life: both are built once per worker, not once per chunk.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from skillgap.compare import match_job, resume_evidence
+from skillgap.documents import DocumentError, read_document
+from skillgap.extraction import extract, extract_many
+from skillgap.market import analyze_market
+from skillgap.models import DocKind, DocumentProfile
+from skillgap.roadmap import build_roadmap
+from skillgap.taxonomy import Taxonomy, default_taxonomy
+
+PIPE_BATCH_SIZE = 32
+_taxonomies: dict[str, Taxonomy] = {}
+
+
+@dataclass(frozen=True)
+class TaxonomyRef:
+    """The taxonomy a task needs: its fingerprint, and the taxonomy itself unless built-in."""
+
+    fingerprint: str
+    taxonomy: Taxonomy | None
+
+    @classmethod
+    def of(cls, taxonomy: Taxonomy) -> TaxonomyRef:
+        fingerprint = taxonomy.fingerprint()
+        builtin = fingerprint == default_taxonomy().fingerprint()
+        return cls(fingerprint, None if builtin else taxonomy)
+
+    def resolve(self) -> Taxonomy:
+        """The worker's copy: the first one received with this fingerprint, kept for reuse."""
+        taxonomy = _taxonomies.get(self.fingerprint)
+        if taxonomy is None:
+            taxonomy = self.taxonomy or default_taxonomy()
+            _taxonomies[self.fingerprint] = taxonomy
+        return taxonomy
+
+
+@dataclass(frozen=True)
+class DocumentItem:
+    """A document to extract: ``index`` in the run, its id, and its text or file path."""
+
+    index: int
+    id: str
+    text: str | None
+    path: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class ExtractTask:
+    chunk: int
+    kind: DocKind
+    items: tuple[DocumentItem, ...]
+    taxonomy: TaxonomyRef
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The profile of one document (without its text), or why there is none."""
+
+    index: int
+    profile: DocumentProfile | None
+    error: str | None
+
+
+@dataclass(frozen=True)
+class CompareTask:
+    """Pairs ``(pair index, resume index, job index)`` with the profiles they need."""
+
+    chunk: int
+    pairs: tuple[tuple[int, int, int], ...]
+    profiles: dict[int, DocumentProfile]
+    taxonomy: TaxonomyRef
+
+
+@dataclass(frozen=True)
+class PairOutcome:
+    """One row of the pairs table, by pair index; ``error`` says why there is no score."""
+
+    index: int
+    score: float | None
+    missing_required: tuple[str, ...]
+    missing_preferred: tuple[str, ...]
+    suggested_months: int | None
+    error: str | None
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """What a chunk produced, and which worker did it with how much memory at peak."""
+
+    chunk: int
+    items: tuple
+    worker: str
+    peak_rss_mb: float
+
+
+def extract_chunk(task: ExtractTask) -> ChunkResult:
+    """Read and extract every document of the chunk; one bad document does not stop the others."""
+    taxonomy = task.taxonomy.resolve()
+    texts: list[tuple[DocumentItem, str]] = []
+    results: dict[int, Extracted] = {}
+    for item in task.items:
+        text, error = _document_text(item)
+        if error is not None:
+            results[item.index] = Extracted(item.index, None, error)
+        else:
+            texts.append((item, text))
+    for item, profile, error in _extract_all(texts, task.kind, taxonomy):
+        results[item.index] = Extracted(item.index, profile, error)
+    items = tuple(results[item.index] for item in task.items)
+    return ChunkResult(task.chunk, items, worker_name(), peak_rss_mb())
+
+
+def _document_text(item: DocumentItem) -> tuple[str, str | None]:
+    """The text to extract (title first when given), or an error message."""
+    if item.text is not None:
+        text = item.text
+    else:
+        name = Path(item.path or "").name
+        try:
+            text = read_document(Path(item.path or "")).text
+        except DocumentError as exc:
+            return "", f"{name}: {exc}"
+        except OSError as exc:
+            return "", f"{name}: cannot be read ({exc.strerror or type(exc).__name__})"
+        if not text.strip():
+            return "", f"{name}: no text found"
+    if item.title and not text.lstrip().startswith(item.title):
+        text = f"{item.title}\n\n{text}"
+    return text, None
+
+
+def _extract_all(
+    texts: list[tuple[DocumentItem, str]], kind: DocKind, taxonomy: Taxonomy
+) -> list[tuple[DocumentItem, DocumentProfile | None, str | None]]:
+    """Extract with ``nlp.pipe`` batching; if the batch fails, one by one to isolate the culprit."""
+    try:
+        profiles = list(
+            extract_many(
+                (text for _, text in texts), kind, taxonomy=taxonomy, batch_size=PIPE_BATCH_SIZE
+            )
+        )
+        return [(item, _lean(p, item.id), None) for (item, _), p in zip(texts, profiles, strict=True)]
+    except Exception:  # noqa: BLE001 - isolate the document that broke the batch
+        pass
+    out: list[tuple[DocumentItem, DocumentProfile | None, str | None]] = []
+    for item, text in texts:
+        try:
+            out.append((item, _lean(extract(text, kind, taxonomy=taxonomy), item.id), None))
+        except Exception as exc:  # noqa: BLE001 - reported in the document's error
+            out.append((item, None, f"extraction failed ({type(exc).__name__})"))
+    return out
+
+
+def _lean(profile: DocumentProfile, doc_id: str) -> DocumentProfile:
+    """The profile without its text (not needed downstream, and personal), named by its id."""
+    return replace(profile, text="", source=doc_id)
+
+
+def compare_chunk(task: CompareTask) -> ChunkResult:
+    """Score each pair and size the learning plan that closes its gaps."""
+    taxonomy = task.taxonomy.resolve()
+    evidence = {}
+    outcomes = []
+    for index, resume, job in task.pairs:
+        if resume not in evidence:
+            evidence[resume] = resume_evidence(task.profiles[resume], taxonomy)
+        outcomes.append(compare_pair(index, evidence[resume], task.profiles[job], taxonomy))
+    return ChunkResult(task.chunk, tuple(outcomes), worker_name(), peak_rss_mb())
+
+
+def compare_pair(index: int, evidence, job: DocumentProfile, taxonomy: Taxonomy) -> PairOutcome:
+    """Score, missing skills and the months of the plan, as ``skillgap analyze`` gives for one
+    posting."""
+    match = match_job(evidence, job, taxonomy)
+    if match.score is None:
+        return PairOutcome(index, None, (), (), None, match.reason)
+    market = analyze_market([match], [job.source], taxonomy)
+    roadmap = build_roadmap(
+        {g.id: g.importance for g in market.gaps},
+        evidence,
+        taxonomy,
+        asked={d.id: round(d.share + d.required_share, 4) for d in market.demand},
+    )
+    return PairOutcome(
+        index,
+        match.score,
+        tuple(s.id for s in match.missing_required),
+        tuple(s.id for s in match.missing_preferred),
+        roadmap.total_months,
+        None,
+    )
+
+
+def worker_name() -> str:
+    """Host and process id of the worker running the current task."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def peak_rss_mb() -> float:
+    """The peak resident memory of this process so far, in MB."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        import psutil
+
+        return round(psutil.Process().memory_info().peak_wset / 2**20, 1)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    scale = 1 if os.uname().sysname == "Darwin" else 1024  # bytes on macOS, KiB on Linux
+    return round(peak * scale / 2**20, 1)

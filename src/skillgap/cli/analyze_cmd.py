@@ -1,0 +1,84 @@
+"""``skillgap analyze``: a resume against job postings, as a JSON, Markdown, HTML or PDF report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from skillgap.cli.common import CliError, add_taxonomy_option, read_input, taxonomy_from_args
+from skillgap.render import FORMATS, render
+from skillgap.report import analyze
+from skillgap.taxonomy import TRACKS
+
+
+def _hours(value: str) -> float:
+    try:
+        hours = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < hours <= 168:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 168")
+    return hours
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "analyze",
+        help="compare a resume with job postings: scores, ranked gaps and a learning plan",
+        description="Compare a resume with one or more job postings (PDF, DOCX, TXT, MD, HTML) "
+        "and write a gap report with a month-by-month learning plan.",
+    )
+    parser.add_argument("--resume", required=True, metavar="PATH", help="the resume ('-': stdin)")
+    parser.add_argument(
+        "--job",
+        required=True,
+        action="append",
+        metavar="PATH",
+        help="a job posting; repeat for several",
+    )
+    parser.add_argument(
+        "--hours-per-week",
+        type=_hours,
+        metavar="H",
+        help="study time per week (default: the pace at which a beginner needs 12 months)",
+    )
+    parser.add_argument(
+        "--track",
+        choices=("auto", *TRACKS),
+        default="auto",
+        help="specialization track (default auto: the one the postings ask for most)",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="json")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_taxonomy_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "pdf" and not args.output and sys.stdout.isatty():
+        raise CliError("a PDF is binary: give -o FILE or redirect the output")
+    paths = [args.resume, *args.job]
+    if paths.count("-") > 1:
+        raise CliError("standard input ('-') can be read only once")
+    taxonomy = taxonomy_from_args(args)
+    resume = read_input(args.resume)
+    jobs = [read_input(path) for path in args.job]
+    report = analyze(
+        resume, jobs, hours_per_week=args.hours_per_week, track=args.track, taxonomy=taxonomy
+    )
+    output = render(report, args.format)
+    if args.output:
+        try:
+            target = Path(args.output)
+            if isinstance(output, bytes):
+                target.write_bytes(output)
+            else:
+                target.write_text(output, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
+    elif isinstance(output, bytes):
+        sys.stdout.buffer.write(output)
+    else:
+        sys.stdout.write(output)
+    return 0

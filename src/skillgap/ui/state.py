@@ -1,0 +1,104 @@
+"""Caches and session state: the pipeline loaded once, documents and analyses cached by content.
+
+Everything lives in memory (Streamlit's caches and the session); nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+from spacy.language import Language
+
+from skillgap.documents import read_document
+from skillgap.pipeline import get_pipeline
+from skillgap.report import analyze
+from skillgap.taxonomy import Taxonomy, default_taxonomy
+from skillgap.ui.custom_taxonomy import taxonomy_from_yaml
+from skillgap.ui.inputs import Input
+
+MAX_KEPT_REPORTS = 20
+_KEPT = "kept_reports"
+
+
+@dataclass(frozen=True)
+class CustomTaxonomy:
+    """An uploaded taxonomy file: its name and bytes (the cache key)."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysis: the JSON report plus the posting texts its evidence offsets point into."""
+
+    report: dict[str, Any]
+    job_texts: tuple[str, ...]
+    resume_source: str
+    seconds: float
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def taxonomy_for(custom: CustomTaxonomy | None) -> Taxonomy:
+    """The built-in taxonomy, or it with an uploaded file laid over it; one object per content."""
+    if custom is None:
+        return default_taxonomy()
+    return taxonomy_from_yaml(custom.data, custom.name)
+
+
+@st.cache_resource(show_spinner="Loading the skill pipeline…", max_entries=8)
+def pipeline_for(custom: CustomTaxonomy | None) -> Language:
+    """The spaCy pipeline of a taxonomy, built once and kept for every session."""
+    return get_pipeline(taxonomy_for(custom))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def read_upload(data: bytes, name: str) -> Input:
+    """Read an uploaded or pasted document (raises ``DocumentError`` with a one-line message)."""
+    document = read_document(data, filename=name)
+    return Input(source=name, text=document.text, warnings=document.warnings)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def run_analysis(
+    resume: Input,
+    jobs: tuple[Input, ...],
+    hours_per_week: float | None,
+    track: str,
+    custom: CustomTaxonomy | None,
+) -> Analysis:
+    """Analyze a resume against postings; cached by the content of every argument."""
+    started = time.perf_counter()
+    taxonomy = taxonomy_for(custom)
+    pipeline_for(custom)
+    report = analyze(
+        resume, jobs, hours_per_week=hours_per_week, track=track, taxonomy=taxonomy
+    )
+    return Analysis(
+        report=report.to_dict(),
+        job_texts=tuple(job.text for job in report.jobs),
+        resume_source=resume.source,
+        seconds=round(time.perf_counter() - started, 2),
+    )
+
+
+def keep_report(name: str, report: dict[str, Any]) -> None:
+    """Keep a report in this session for the coach page (the oldest goes beyond the limit)."""
+    kept: dict[str, dict[str, Any]] = st.session_state.setdefault(_KEPT, {})
+    if any(existing == report for existing in kept.values()):
+        return
+    label, n = name, 1
+    while label in kept:
+        n += 1
+        label = f"{name} ({n})"
+    kept[label] = report
+    while len(kept) > MAX_KEPT_REPORTS:
+        kept.pop(next(iter(kept)))
+
+
+def kept_reports() -> dict[str, dict[str, Any]]:
+    """The reports analyzed in this session, by name, oldest first."""
+    return dict(st.session_state.get(_KEPT, {}))
