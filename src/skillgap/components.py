@@ -18,7 +18,6 @@ components get their patterns.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -33,16 +32,18 @@ from spacy.tokens import Doc, Span
 
 from skillgap.english import is_english_word
 from skillgap.forms import compact_key, spelling_variants, strip_version
-from skillgap.qualifiers import ClauseIndex
+from skillgap.qualifiers import NEGATION_HINTS, PREFERRED_HINTS, YEAR_HINTS, ClauseIndex
 from skillgap.sections import section_map
 from skillgap.taxonomy import Skill, Taxonomy, normalize_form
 
 SPAN_KEY = "skills"
+_CLAUSE_END_TOKENS = (".", "!", "?", ";", "•")
 FUZZY_THRESHOLD = 80.0
 FUZZY_MIN_LENGTH = 6
 LONG_WORD = 9  # words this long may carry two typos, shorter ones one
 _LIST_WORDS = {"and", "or", "&"}
-_COMPOUND_RE = re.compile(r"\b[A-Za-z][A-Za-z0-9+#]*(?:[-.][A-Za-z0-9+#]+)+")
+_OFFSETS_KEY = "skillgap.token_offsets"
+_CAPS_PREFIX = "caps:"
 
 
 @dataclass(slots=True)
@@ -76,7 +77,6 @@ if not Doc.has_extension("doc_kind"):
     Doc.set_extension("sections", default=None)
     Doc.set_extension("skill_mentions", default=None)
     Doc.set_extension("source_text", default=None)
-    Doc.set_extension("token_offsets", default=None)
     Span.set_extension("skill", getter=_mention_of_span)
 
 
@@ -89,23 +89,24 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+Offsets = tuple[list[int], list[int]]
+
+
+def token_offsets(doc: Doc) -> Offsets:
     """Character start and end of every token, computed once per Doc."""
-    offsets = doc._.token_offsets
+    offsets = doc.user_data.get(_OFFSETS_KEY)
     if offsets is None:
         array = doc.to_array([IDX, LENGTH])
-        starts = array[:, 0].tolist()
-        offsets = (starts, [s + n for s, n in zip(starts, array[:, 1].tolist(), strict=True)])
-        doc._.token_offsets = offsets
+        offsets = (array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist())
+        doc.user_data[_OFFSETS_KEY] = offsets
     return offsets
 
 
 def new_mention(
-    doc: Doc, start: int, end: int, skill_id: str, match: str, score: float = 100.0
+    offsets: Offsets, start: int, end: int, skill_id: str, match: str, score: float = 100.0
 ) -> SkillMention:
     """A mention of tokens ``start:end`` with its character offsets filled in."""
-    starts, ends = token_offsets(doc)
-    return SkillMention(start, end, starts[start], ends[end - 1], skill_id, match, score)
+    return SkillMention(start, end, offsets[0][start], offsets[1][end - 1], skill_id, match, score)
 
 
 class _Taken:
@@ -137,7 +138,6 @@ class SkillMatcher:
         self.vocab = nlp.vocab
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.caps = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.names: dict[str, set[str]] = {}
 
     def initialize(
@@ -154,21 +154,23 @@ class SkillMatcher:
             if skill.case_sensitive:
                 self.cased.add(skill.id, [nlp.make_doc(f) for f in skill.case_sensitive])
                 caps_forms = [f for f in skill.case_sensitive if not f.isupper()]
-                if caps_forms:
-                    self.caps.add(skill.id, [nlp.make_doc(f.lower()) for f in caps_forms])
+                if caps_forms:  # "GO" and "SPARK" in all-caps lists, checked by skill_context
+                    patterns = [nlp.make_doc(f.lower()) for f in caps_forms]
+                    self.lower.add(_CAPS_PREFIX + skill.id, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.vocab.strings
         found: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
         for match_id, start, end in self.cased(doc):
             found[start, end][strings[match_id]] = "cased"
-        for match_id, start, end in self.lower(doc):
-            found[start, end][strings[match_id]] = "lower"
         text = doc_text(doc)
-        starts, ends = token_offsets(doc)
-        for match_id, start, end in self.caps(doc):
-            if text[starts[start] : ends[end - 1]].isupper():
-                found[start, end].setdefault(strings[match_id], "caps")
+        offsets = token_offsets(doc)
+        for match_id, start, end in self.lower(doc):
+            key = strings[match_id]
+            if not key.startswith(_CAPS_PREFIX):
+                found[start, end][key] = "lower"
+            elif text[offsets[0][start] : offsets[1][end - 1]].isupper():
+                found[start, end].setdefault(key.removeprefix(_CAPS_PREFIX), "caps")
         mentions: list[SkillMention] = []
         taken = _Taken(len(doc))
         for start, end in sorted(found, key=lambda r: (r[0] - r[1], r[0])):
@@ -176,7 +178,7 @@ class SkillMatcher:
                 continue
             taken.mark(start, end)
             for skill_id, how in sorted(found[start, end].items()):
-                mention = new_mention(doc, start, end, skill_id, "alias")
+                mention = new_mention(offsets, start, end, skill_id, "alias")
                 if text[mention.start_char : mention.end_char].lower() in self.names[skill_id]:
                     mention.match = "exact"
                 mention.caps_only = how == "caps"
@@ -202,6 +204,8 @@ class SkillFuzzy:
         self.buckets: dict[str, list[str]] = {}
         self.joins_left: set[str] = set()
         self.joins_right: set[str] = set()
+        self.join_left_hashes: set[int] = set()
+        self.join_right_hashes: set[int] = set()
         self.cache: dict[int, tuple[tuple[str, ...], str, float] | None] = {}
 
     def initialize(
@@ -230,6 +234,9 @@ class SkillFuzzy:
                     elif one_word:
                         single_words.add(key)
         self.keys = {k: tuple(sorted(v)) for k, v in keys.items()}
+        strings = nlp.vocab.strings
+        self.join_left_hashes = {strings.add(w) for w in self.joins_left}
+        self.join_right_hashes = {strings.add(w) for w in self.joins_right}
         buckets: dict[str, list[str]] = defaultdict(list)
         for key in sorted(single_words):
             if len(key) >= self.min_length and key.isalpha():
@@ -261,6 +268,8 @@ class SkillFuzzy:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[SkillMention] = doc._.skill_mentions
+        offsets = token_offsets(doc)
+        text = doc_text(doc)
         taken = _Taken(len(doc))
         for m in mentions:
             taken.mark(m.start, m.end)
@@ -268,15 +277,13 @@ class SkillFuzzy:
         def add(start: int, end: int, skill_ids: Iterable[str], how: str, score: float = 100.0):
             if not taken.any(start, end):
                 taken.mark(start, end)
-                mentions.extend(new_mention(doc, start, end, s, how, score) for s in skill_ids)
+                mentions.extend(new_mention(offsets, start, end, s, how, score) for s in skill_ids)
 
-        for start, end in self._wrapped_phrases(doc):
-            add(start, end, self.keys[compact_key(doc[start:end].text)], "alias")
-        for start_char, end_char, skill_ids in self._compounds(doc_text(doc)):
-            span = doc.char_span(start_char, end_char, alignment_mode="expand")
-            if span is not None:
-                add(span.start, span.end, skill_ids, "alias")
         lowers = doc.to_array(LOWER)
+        for start, end, skill_ids in self._wrapped_phrases(doc, lowers.tolist()):
+            add(start, end, skill_ids, "alias")
+        for start, end, skill_ids in self._hyphen_chains(text, offsets):
+            add(start, end, skill_ids, "alias")
         hits = self._word_hits(lowers)
         if hits:
             for lower_hash, (skill_ids, how, score) in hits.items():
@@ -296,31 +303,50 @@ class SkillFuzzy:
                 hits[lower_hash] = result
         return hits
 
-    def _wrapped_phrases(self, doc: Doc) -> Iterable[tuple[int, int]]:
+    def _wrapped_phrases(
+        self, doc: Doc, lowers: list[int]
+    ) -> Iterable[tuple[int, int, tuple[str, ...]]]:
         """Multi-word forms split by a line break ("Natural\\nLanguage Processing")."""
-        for i in np.flatnonzero(doc.to_array(IS_SPACE)):
-            if not (0 < i < len(doc) - 1) or doc[i - 1].lower_ not in self.joins_left:
+        for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+            if not (0 < i < len(doc) - 1) or lowers[i - 1] not in self.join_left_hashes:
                 continue
-            if doc[i + 1].lower_ not in self.joins_right:
+            if lowers[i + 1] not in self.join_right_hashes:
                 continue
             for left in range(1, 4):
                 for right in range(3, 0, -1):
-                    start, end = int(i) - left, int(i) + 1 + right
+                    start, end = i - left, i + 1 + right
                     if start < 0 or end > len(doc):
                         continue
                     words = [t.text for t in doc[start:end] if not t.is_space]
-                    if compact_key("".join(words)) in self.keys:
-                        yield start, end
+                    skill_ids = self.keys.get(compact_key("".join(words)))
+                    if skill_ids:
+                        yield start, end, skill_ids
                         break
 
-    def _compounds(self, text: str) -> Iterable[tuple[int, int, tuple[str, ...]]]:
-        """Hyphen- or dot-joined words that are a form once the separators go ("Sci-Kit-Learn")."""
-        for m in _COMPOUND_RE.finditer(text):
-            word = m.group()
-            key = word.lower().replace("-", "").replace(".", "")
-            skill_ids = self.keys.get(key) if len(word) >= 4 else None
+    def _hyphen_chains(
+        self, text: str, offsets: Offsets
+    ) -> Iterable[tuple[int, int, tuple[str, ...]]]:
+        """Words joined by hyphens that are a form once the hyphens go ("Sci-Kit-Learn")."""
+        starts, ends = offsets
+        i, n = 1, len(starts)
+        while i < n - 1:
+            if text[starts[i]] != "-" or not (
+                ends[i - 1] == starts[i] and ends[i] == starts[i + 1]
+            ):
+                i += 1
+                continue
+            first = last = i + 1
+            while (
+                last + 2 < n
+                and text[starts[last + 1]] == "-"
+                and (ends[last] == starts[last + 1] and ends[last + 1] == starts[last + 2])
+            ):
+                last += 2
+            chain = text[starts[i - 1] : ends[last]]
+            skill_ids = self.keys.get(chain.lower().replace("-", ""))
             if skill_ids:
-                yield m.start(), m.end(), skill_ids
+                yield i - 1, last + 1, skill_ids
+            i = max(first, last)
 
 
 class SkillContext:
@@ -439,20 +465,52 @@ class SkillQualifiers:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        strings = nlp.vocab.strings
+        self.kinds: dict[int, str] = {}
+        for kind, words in (
+            ("negation_hints", NEGATION_HINTS),
+            ("preferred_hints", PREFERRED_HINTS),
+            ("year_hints", YEAR_HINTS),
+            ("bounds", _CLAUSE_END_TOKENS),
+        ):
+            self.kinds.update((strings.add(w), kind) for w in words)
+        self.hashes = np.array(sorted(self.kinds), dtype=np.uint64)
+        self.newline_hashes: dict[int, bool] = {}
+
+    def _clause_index(self, doc: Doc, text: str) -> ClauseIndex:
+        """Clause ends and cue words found from the token arrays, not by scanning the text."""
+        array = doc.to_array([LOWER, IS_SPACE])
+        starts = token_offsets(doc)[0]
+        found: dict[str, list[int]] = {
+            "bounds": [], "negation_hints": [], "preferred_hints": [], "year_hints": []
+        }  # fmt: skip
+        lowers = array[:, 0]
+        hits = np.flatnonzero(np.isin(lowers, self.hashes) | (array[:, 1] == 1))
+        for i, lower in zip(hits.tolist(), lowers[hits].tolist(), strict=True):
+            kind = self.kinds.get(lower)
+            if kind is None:  # white space: a clause ends at a line break
+                if lower not in self.newline_hashes:
+                    self.newline_hashes[lower] = "\n" in doc.vocab.strings[lower]
+                if self.newline_hashes[lower]:
+                    found["bounds"].append(starts[i] + doc.vocab.strings[lower].index("\n"))
+            else:
+                found[kind].append(starts[i])
+        return ClauseIndex(text, **found)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         sections = doc._.sections or section_map(text, doc._.doc_kind)
-        clauses = ClauseIndex(text)
+        clauses = self._clause_index(doc, text)
         is_job = doc._.doc_kind == "job"
         mentions: list[SkillMention] = doc._.skill_mentions or []
         for m in mentions:
             start, end = m.start_char, m.end_char
+            clause = clauses.clause(start, end)
             m.section = sections.at(start)
-            m.negated = clauses.is_negated(start, end)
-            m.years = clauses.years_near(start, end)
+            m.negated = clauses.is_negated(start, end, clause)
+            m.years = clauses.years_near(start, end, clause)
             if is_job:
-                preferred = m.section == "preferred" or clauses.preferred_cue(start, end)
+                preferred = m.section == "preferred" or clauses.preferred_cue(start, end, clause)
                 m.level = "preferred" if preferred else "required"
         doc.spans[SPAN_KEY] = [Span(doc, m.start, m.end, label=m.skill_id) for m in mentions]
         return doc

@@ -42,7 +42,8 @@ _CONTRAST_RE = re.compile(
     re.I,
 )
 _PREFERRED_RE = re.compile(
-    r"\bnice[\s-]to[\s-]haves?\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b|\bplus\b\s*$"
+    r"\bnice[\s-]to[\s-]haves?\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b"
+    r"|\bplus\b(?=\s*(?:[.!;\n]|$))"
     r"|\bbonus\b|\bprefer(?:red|ably|ence)?\b|\bideally\b|\bdesir(?:ed|able)\b"
     r"|\badvantage(?:ous)?\b|\bwould\s+be\s+(?:great|nice|good|helpful|beneficial)\b"
     r"|\bgood\s+to\s+have\b|\bhelpful\b|\boptional\b|\bnot\s+required\s+but\b|\bbeneficial\b"
@@ -51,22 +52,58 @@ _PREFERRED_RE = re.compile(
 )
 
 
-_NEG_HINT_RE = re.compile(
-    r"\b(?:no|not|never|zero|lack|lacking|without|except|excluding|other|apart|but)\b|n['’]t\b",
-    re.IGNORECASE,
-)
+NEGATION_HINTS = frozenset(
+    ("no", "not", "never", "zero", "lack", "lacking", "without", "except", "excluding", "other",
+     "apart", "but", "n't", "n’t", "nt", "don't", "don’t", "dont", "doesn't", "doesn’t", "won't",
+     "won’t", "isn't", "isn’t", "aren't", "aren’t")
+)  # fmt: skip
+PREFERRED_HINTS = frozenset(
+    ("nice", "plus", "bonus", "prefer", "preferred", "preferably", "preference", "ideally",
+     "desired", "desirable", "advantage", "advantageous", "would", "good", "helpful", "optional",
+     "beneficial", "appreciated")
+)  # fmt: skip
+YEAR_HINTS = frozenset(("year", "years", "yr", "yrs", "month", "months"))
 _BOUNDARY_RE = re.compile(r"[\n;•]|[.!?](?=\s)")
-_YEAR_WORDS = ("year", "yr", "month")
+_WORD_RE = re.compile(r"[\w'’]+")
+
+
+def hint_positions(text: str, words: frozenset[str]) -> list[int]:
+    """Offsets of the words of ``words`` in ``text`` (the slow path; the pipeline uses tokens)."""
+    return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in words]
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 class ClauseIndex:
-    """Clause boundaries of one text, found once, and the cues read from each clause."""
+    """Clause boundaries of one text, and where the words that may start a cue stand.
 
-    def __init__(self, text: str):
+    ``bounds`` are the offsets of clause-ending characters (line breaks, ``;``, bullets, sentence
+    punctuation); the hint offsets let most clauses be skipped without running a regex. The
+    pipeline passes all of them from its token arrays; otherwise they are found in ``text``.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        bounds: list[int] | None = None,
+        negation_hints: list[int] | None = None,
+        preferred_hints: list[int] | None = None,
+        year_hints: list[int] | None = None,
+    ):
         self.text = text
-        self.bounds = [m.start() for m in _BOUNDARY_RE.finditer(text)]
+        self.bounds = [m.start() for m in _BOUNDARY_RE.finditer(text)] if bounds is None else bounds
+        self.negation_hints = (
+            hint_positions(text, NEGATION_HINTS) if negation_hints is None else negation_hints
+        )
+        self.preferred_hints = (
+            hint_positions(text, PREFERRED_HINTS) if preferred_hints is None else preferred_hints
+        )
+        self.year_hints = hint_positions(text, YEAR_HINTS) if year_hints is None else year_hints
         self._preferred: dict[tuple[int, int], bool] = {}
-        self._negation_words: dict[tuple[int, int], bool] = {}
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """Start and end offsets of the clause around ``text[start:end]``."""
@@ -76,14 +113,11 @@ class ClauseIndex:
         right = self.bounds[j] if j < len(self.bounds) else len(self.text)
         return left, right
 
-    def is_negated(self, start: int, end: int) -> bool:
+    def is_negated(self, start: int, end: int, clause: tuple[int, int] | None = None) -> bool:
         """Whether the clause denies the mention ("no experience with Java", "Java is not
         required")."""
-        c_start, c_end = self.clause(start, end)
-        if (c_start, c_end) not in self._negation_words:
-            hint = _NEG_HINT_RE.search(self.text, c_start, c_end)
-            self._negation_words[c_start, c_end] = hint is not None
-        if not self._negation_words[c_start, c_end]:
+        c_start, c_end = clause or self.clause(start, end)
+        if not _any_between(self.negation_hints, c_start, c_end):
             return False
         before = self.text[max(c_start, start - 80) : start]
         cues = list(_NEG_BEFORE_RE.finditer(before))
@@ -96,18 +130,21 @@ class ClauseIndex:
         # "Flask experience is beneficial but not required" asks for it, just not firmly
         return not _PREFERRED_RE.search(after[: m.end()])
 
-    def preferred_cue(self, start: int, end: int) -> bool:
+    def preferred_cue(self, start: int, end: int, clause: tuple[int, int] | None = None) -> bool:
         """Whether the clause marks the mention as preferred rather than required."""
-        bounds = self.clause(start, end)
+        bounds = clause or self.clause(start, end)
+        if not _any_between(self.preferred_hints, *bounds):
+            return False
         if bounds not in self._preferred:
             self._preferred[bounds] = bool(_PREFERRED_RE.search(self.text, *bounds))
         return self._preferred[bounds]
 
-    def years_near(self, start: int, end: int) -> float | None:
+    def years_near(
+        self, start: int, end: int, clause: tuple[int, int] | None = None
+    ) -> float | None:
         """Years of experience stated next to the mention ("5+ years of Python", "24 months")."""
-        c_start, c_end = self.clause(start, end)
-        clause = self.text[c_start:c_end].lower()
-        if not any(word in clause for word in _YEAR_WORDS):
+        c_start, c_end = clause or self.clause(start, end)
+        if not _any_between(self.year_hints, c_start, c_end):
             return None
         best: tuple[int, float] | None = None
         for m in _YEARS_RE.finditer(self.text, c_start, c_end):
