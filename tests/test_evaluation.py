@@ -41,6 +41,18 @@ def test_evaluate_on_a_small_labelled_set(tmp_path):
 
 
 @pytest.mark.slow
+def test_document_kind_is_detected_on_the_dev_set(shared_dir):
+    from skillgap.doc_kind import detect_kind
+
+    rows = [json.loads(line) for line in (shared_dir / "eval/labels.jsonl").open()]
+    right = sum(
+        detect_kind((shared_dir / "eval/docs" / f"{r['doc']}.txt").read_text()) == r["kind"]
+        for r in rows
+    )
+    assert right >= 0.95 * len(rows)
+
+
+@pytest.mark.slow
 def test_dev_set_meets_the_accuracy_floor(shared_dir):
     result = evaluate(shared_dir / "eval/docs", shared_dir / "eval/labels.jsonl")
     assert result.overall.precision >= 0.95

@@ -52,5 +52,6 @@ def test_posting_sections_and_inline_labels():
 def test_long_lines_and_unknown_phrases_are_not_headings():
     assert heading_name("Skills", "resume") == "skills"
     assert heading_name("WHAT YOU’LL NEED:", "job") == "requirements"
-    assert heading_name("I have skills in many areas of data engineering and more", "resume") is None
+    long_line = "I have skills in many areas of data engineering and more"
+    assert heading_name(long_line, "resume") is None
     assert heading_name("Favourite dishes", "resume") is None

@@ -7,8 +7,10 @@ import re
 from skillgap.models import DocKind
 
 _JOB_CUES = re.compile(
-    r"\b(?:responsibilities|requirements|qualifications|we are looking for|we're looking for|"
-    r"you will|you'll|the ideal candidate|join our|join us|our team|apply|benefits|"
+    r"\b(?:responsibilities|requirements|qualifications|we are looking for|we['’]re looking|"
+    r"you will|you['’]ll|you['’]re|you are|we['’]re|we are|the ideal candidate|join our|"
+    r"join us|our team|our company|our mission|apply|benefits|you have|you know|we want|"
+    r"job description|(?:is|are) a plus|ability to|knowledge of|proficiency in|"
     r"equal opportunity|what we offer|nice to have|must have|the role|this role|salary|"
     r"candidate|employer|we offer|about us|years of experience)\b",
     re.IGNORECASE,

@@ -28,6 +28,7 @@ class DocScore:
     false_positives: frozenset[str]
     misses: frozenset[str]
     negation_violations: frozenset[str]
+    evidence: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -99,7 +100,12 @@ def read_labels(path: Path) -> list[dict]:
     return rows
 
 
-def score_document(predicted: Iterable[str], row: dict, scored_ids: frozenset[str]) -> DocScore:
+def score_document(
+    predicted: Iterable[str],
+    row: dict,
+    scored_ids: frozenset[str],
+    evidence: dict[str, str] | None = None,
+) -> DocScore:
     """Compare predicted ids with one labelled row, over ``scored_ids`` only."""
     labels = set(row["labels"]) & scored_ids
     ignore = set(row.get("ignore", ()))
@@ -113,6 +119,7 @@ def score_document(predicted: Iterable[str], row: dict, scored_ids: frozenset[st
         false_positives=frozenset(predicted_set - labels - (ignore - negated)),
         misses=frozenset(labels - predicted_set),
         negation_violations=frozenset(predicted_set & negated),
+        evidence=evidence or {},
     )
 
 
@@ -129,7 +136,8 @@ def evaluate(docs_dir: Path, labels_path: Path, *, taxonomy: Taxonomy | None = N
             raise EvalError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
         kind = row.get("kind", "auto")
         profile = extract(text, kind if kind in ("resume", "job") else "auto", taxonomy=taxonomy)
-        score = score_document(profile.skill_ids, row, scored_ids)
+        evidence = {hit.id: hit.mentions[0].text for hit in profile.skills}
+        score = score_document(profile.skill_ids, row, scored_ids, evidence)
         result.scores.append(score)
         result.by_group.setdefault(score.group, Totals()).add(score)
         result.overall.add(score)

@@ -38,9 +38,11 @@ def format_result(result: EvalResult, worst: int) -> str:
     if bad:
         lines += ["", "Worst documents:"]
         for score in bad:
-            fps = ", ".join(sorted(score.false_positives)) or "-"
+            fps = ", ".join(
+                f"{i} ({score.evidence.get(i, '?')!r})" for i in sorted(score.false_positives)
+            )
             misses = ", ".join(sorted(score.misses)) or "-"
-            lines.append(f"- {score.doc}: false positives: {fps}; misses: {misses}")
+            lines.append(f"- {score.doc}: false positives: {fps or '-'}; misses: {misses}")
     return "\n".join(lines)
 
 
