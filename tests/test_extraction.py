@@ -154,3 +154,23 @@ def test_a_custom_taxonomy_adds_internal_tools(tmp_path):
     taxonomy = load_taxonomy(extra=custom)
     profile = extract("Experience with AcmeFlow and Python.", kind="job", taxonomy=taxonomy)
     assert {"acme-flow", "python"} <= profile.skill_ids
+
+
+def test_a_phrase_broken_by_a_line_break_is_found_without_the_break_around_it():
+    text = "Skills\nPython, Natural\nLanguage Processing\nand more"
+    hit = extract(text, kind="resume").get("nlp")
+    assert hit is not None
+    assert hit.mentions[0].text == "Natural\nLanguage Processing"
+
+
+def test_pipeline_components_are_registered_spacy_factories():
+    from skillgap.pipeline import PIPE_NAMES, get_pipeline
+
+    nlp = get_pipeline()
+    assert tuple(nlp.pipe_names) == PIPE_NAMES
+    doc = nlp(nlp.make_doc("We use PyTorch and Docker."))
+    assert [(s.text, s.label_) for s in doc.spans["skills"]] == [
+        ("PyTorch", "pytorch"),
+        ("Docker", "docker"),
+    ]
+    assert doc.spans["skills"][0]._.skill.match == "exact"

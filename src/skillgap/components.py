@@ -315,7 +315,7 @@ class SkillFuzzy:
             for left in range(1, 4):
                 for right in range(3, 0, -1):
                     start, end = i - left, i + 1 + right
-                    if start < 0 or end > len(doc):
+                    if start < 0 or end > len(doc) or doc[start].is_space or doc[end - 1].is_space:
                         continue
                     words = [t.text for t in doc[start:end] if not t.is_space]
                     skill_ids = self.keys.get(compact_key("".join(words)))
@@ -502,7 +502,10 @@ class SkillQualifiers:
         sections = doc._.sections or section_map(text, doc._.doc_kind)
         clauses = self._clause_index(doc, text)
         is_job = doc._.doc_kind == "job"
-        mentions: list[SkillMention] = doc._.skill_mentions or []
+        mentions: list[SkillMention] = sorted(
+            doc._.skill_mentions or (), key=lambda m: (m.start, m.skill_id)
+        )
+        doc._.skill_mentions = mentions
         for m in mentions:
             start, end = m.start_char, m.end_char
             clause = clauses.clause(start, end)

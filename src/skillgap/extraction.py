@@ -61,7 +61,7 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
     text = doc_text(doc)
     positive: dict[str, list[Mention]] = defaultdict(list)
     negative: dict[str, list[Mention]] = defaultdict(list)
-    for record in sorted(doc._.skill_mentions or (), key=lambda m: (m.start, m.skill_id)):
+    for record in doc._.skill_mentions or ():
         if kind == "job" and record.section in _IGNORED_JOB_SECTIONS:
             continue
         mention = Mention(
