@@ -27,8 +27,13 @@ _EXPORTS = {
     "Taxonomy": "skillgap.taxonomy",
     "TaxonomyError": "skillgap.taxonomy",
     "read_document": "skillgap.documents",
+    "normalize_text": "skillgap.documents",
     "Document": "skillgap.documents",
     "DocumentError": "skillgap.documents",
+    "analyze": "skillgap.report",
+    "GapReport": "skillgap.report",
+    "render": "skillgap.render",
+    "run_batch": "skillgap.batch",
 }
 
 __all__ = [*sorted(_EXPORTS), "__version__"]

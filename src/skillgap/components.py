@@ -18,6 +18,7 @@ components get their patterns.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ FUZZY_MIN_LENGTH = 6
 LONG_WORD = 9  # words this long may carry two typos, shorter ones one
 _LIST_WORDS = {"and", "or", "&"}
 _OFFSETS_KEY = "skillgap.token_offsets"
+_WORD_RE = re.compile(r"[\w.+#-]+")
 _CAPS_PREFIX = "caps:"
 
 
@@ -246,6 +248,8 @@ class SkillFuzzy:
 
     def lookup(self, word: str) -> tuple[tuple[str, ...], str, float] | None:
         """Skill ids a single word stands for, how it matched and the score."""
+        if not _WORD_RE.fullmatch(word):
+            return None  # markup or punctuation glued to a name ("MLflow</b") is not a variant
         key = compact_key(word)
         if len(key) < 4 or not key[0].isalpha():
             return None

@@ -267,18 +267,35 @@ def parse_skill(raw: Any, source: str, index: int) -> Skill:
     )
 
 
-def _read_file(path: Path) -> list[Skill]:
+def parse_taxonomy_yaml(content: str | bytes, source: str) -> list[Skill]:
+    """The skills of one taxonomy YAML document; errors name ``source``, skill and field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
+        data = yaml.safe_load(text)
+    except UnicodeDecodeError:
+        raise TaxonomyError(f"{source}: is not UTF-8 text") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
-        raise TaxonomyError(f"{path}:{line} is not valid YAML") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TaxonomyError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+        raise TaxonomyError(f"{source}:{line} is not valid YAML") from None
     if not isinstance(data, dict) or not isinstance(data.get("skills"), list):
-        raise TaxonomyError(f"{path}: must be a mapping with a list under 'skills'")
-    return [parse_skill(raw, str(path), i) for i, raw in enumerate(data["skills"])]
+        raise TaxonomyError(f"{source}: must be a mapping with a list under 'skills'")
+    return [parse_skill(raw, source, i) for i, raw in enumerate(data["skills"])]
+
+
+def overlay(base: Taxonomy, skills: Iterable[Skill], source: str) -> Taxonomy:
+    """``base`` with ``skills`` added, replacing those with the same id."""
+    merged = dict(base.skills)
+    merged.update((skill.id, skill) for skill in skills)
+    return Taxonomy(skills=dict(sorted(merged.items())), sources=(*base.sources, source))
+
+
+def _read_file(path: Path) -> list[Skill]:
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        raise TaxonomyError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+    return parse_taxonomy_yaml(content, str(path))
 
 
 def _collect(path: Path, *, allow_replace: bool, into: dict[str, Skill]) -> None:

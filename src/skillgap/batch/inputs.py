@@ -105,10 +105,7 @@ def read_table(source: TableSource, role: Role, wanted: Mapping[str, str]) -> pd
     Only the ``wanted`` columns that exist are kept; raises ``BatchInputError`` for a missing or
     unreadable file or an unknown file type.
     """
-    if isinstance(source, pd.DataFrame):
-        frame = source
-    else:
-        frame = _read_file(Path(source), wanted)
+    frame = source if isinstance(source, pd.DataFrame) else _read_file(Path(source), wanted)
     frame = frame.rename(columns=lambda c: str(c).strip())
     keep = [c for c in dict.fromkeys(wanted.values()) if c in frame.columns]
     cells = frame[keep].astype(object)

@@ -12,7 +12,7 @@ import socket
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from skillgap.compare import match_job, resume_evidence
+from skillgap.compare import ResumeEvidence, match_job, resume_evidence
 from skillgap.documents import DocumentError, read_document
 from skillgap.extraction import extract, extract_many
 from skillgap.market import analyze_market
@@ -142,26 +142,26 @@ def _document_text(item: DocumentItem) -> tuple[str, str | None]:
     return text, None
 
 
+Outcome = tuple[DocumentItem, DocumentProfile | None, str | None]
+
+
 def _extract_all(
     texts: list[tuple[DocumentItem, str]], kind: DocKind, taxonomy: Taxonomy
-) -> list[tuple[DocumentItem, DocumentProfile | None, str | None]]:
+) -> list[Outcome]:
     """Extract with ``nlp.pipe`` batching; if the batch fails, one by one to isolate the culprit."""
     try:
-        profiles = list(
-            extract_many(
-                (text for _, text in texts), kind, taxonomy=taxonomy, batch_size=PIPE_BATCH_SIZE
-            )
-        )
-        return [(item, _lean(p, item.id), None) for (item, _), p in zip(texts, profiles, strict=True)]
-    except Exception:  # noqa: BLE001 - isolate the document that broke the batch
-        pass
-    out: list[tuple[DocumentItem, DocumentProfile | None, str | None]] = []
-    for item, text in texts:
-        try:
-            out.append((item, _lean(extract(text, kind, taxonomy=taxonomy), item.id), None))
-        except Exception as exc:  # noqa: BLE001 - reported in the document's error
-            out.append((item, None, f"extraction failed ({type(exc).__name__})"))
-    return out
+        batch = (text for _, text in texts)
+        profiles = list(extract_many(batch, kind, taxonomy=taxonomy, batch_size=PIPE_BATCH_SIZE))
+    except Exception:  # a document broke the batch
+        return [_extract_one(item, text, kind, taxonomy) for item, text in texts]
+    return [(item, _lean(p, item.id), None) for (item, _), p in zip(texts, profiles, strict=True)]
+
+
+def _extract_one(item: DocumentItem, text: str, kind: DocKind, taxonomy: Taxonomy) -> Outcome:
+    try:
+        return item, _lean(extract(text, kind, taxonomy=taxonomy), item.id), None
+    except Exception as exc:  # reported as the document's error
+        return item, None, f"extraction failed ({type(exc).__name__})"
 
 
 def _lean(profile: DocumentProfile, doc_id: str) -> DocumentProfile:
@@ -172,7 +172,7 @@ def _lean(profile: DocumentProfile, doc_id: str) -> DocumentProfile:
 def compare_chunk(task: CompareTask) -> ChunkResult:
     """Score each pair and size the learning plan that closes its gaps."""
     taxonomy = task.taxonomy.resolve()
-    evidence = {}
+    evidence: dict[int, ResumeEvidence] = {}
     outcomes = []
     for index, resume, job in task.pairs:
         if resume not in evidence:
@@ -181,7 +181,9 @@ def compare_chunk(task: CompareTask) -> ChunkResult:
     return ChunkResult(task.chunk, tuple(outcomes), worker_name(), peak_rss_mb())
 
 
-def compare_pair(index: int, evidence, job: DocumentProfile, taxonomy: Taxonomy) -> PairOutcome:
+def compare_pair(
+    index: int, evidence: ResumeEvidence, job: DocumentProfile, taxonomy: Taxonomy
+) -> PairOutcome:
     """Score, missing skills and the months of the plan, as ``skillgap analyze`` gives for one
     posting."""
     match = match_job(evidence, job, taxonomy)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from skillgap.cli.common import CliError
 
-COMMANDS = ("extract", "taxonomy", "eval", "analyze", "text")
+COMMANDS = ("extract", "taxonomy", "eval", "analyze", "text", "app", "batch")
 
 
 def build_parser() -> argparse.ArgumentParser:

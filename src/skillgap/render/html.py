@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from skillgap.render import ReportLike, report_data
-from skillgap.render._text import (
+from skillgap.render.wording import (
     PHASE_LABELS,
     headline,
     job_label,

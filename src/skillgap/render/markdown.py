@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from skillgap.render import ReportLike, report_data
-from skillgap.render._text import (
+from skillgap.render.wording import (
     PHASE_LABELS,
     headline,
     job_label,

@@ -15,7 +15,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from skillgap.render import ReportLike, report_data
-from skillgap.render._text import (
+from skillgap.render.wording import (
     PHASE_LABELS,
     headline,
     job_label,

@@ -8,7 +8,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from skillgap.render._text import PHASE_LABELS
+from skillgap.render.wording import PHASE_LABELS
 from skillgap.taxonomy import PHASES
 
 
@@ -52,7 +52,7 @@ def roadmap_chart(report: Mapping[str, Any]) -> alt.Chart:
                 scale=alt.Scale(domain=list(range(1, months + 1)), paddingInner=0.08),
                 axis=alt.Axis(labelAngle=0),
             ),
-            y=alt.Y("phase:N", sort=phases, title=None),
+            y=alt.Y("phase:N", sort=phases, title=None, axis=alt.Axis(labelLimit=200)),
             color=alt.Color("phase:N", sort=phases, legend=None),
             tooltip=[
                 alt.Tooltip("month:Q", title="Month"),

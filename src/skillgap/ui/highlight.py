@@ -29,7 +29,7 @@ def _clean_spans(spans: Iterable[Span], length: int) -> list[Span]:
 def mark(text: str, spans: Iterable[Span]) -> str:
     """``text`` as HTML with every span wrapped in ``<mark>``.
 
-    >>> mark("<b>PyTorch</b> & Docker", [(3, 10), (18, 24)])
+    >>> mark("<b>PyTorch</b> & Docker", [(3, 10), (17, 23)])
     '&lt;b&gt;<mark>PyTorch</mark>&lt;/b&gt; &amp; <mark>Docker</mark>'
     """
     out: list[str] = []

@@ -74,9 +74,7 @@ def run_analysis(
     started = time.perf_counter()
     taxonomy = taxonomy_for(custom)
     pipeline_for(custom)
-    report = analyze(
-        resume, jobs, hours_per_week=hours_per_week, track=track, taxonomy=taxonomy
-    )
+    report = analyze(resume, jobs, hours_per_week=hours_per_week, track=track, taxonomy=taxonomy)
     return Analysis(
         report=report.to_dict(),
         job_texts=tuple(job.text for job in report.jobs),

@@ -7,8 +7,9 @@ from typing import Any
 
 import pandas as pd
 
+from skillgap.batch.outputs import neutralize
+
 Report = Mapping[str, Any]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SUMMARY_COLUMNS = (
     "Candidate", "Score", "Best posting", "Best score", "Postings", "Gaps", "Top gaps",
     "Months needed", "Track", "Strengths",
@@ -85,19 +86,8 @@ def gap_names(report: Report) -> list[str]:
     return [gap["name"] for gap in report["gaps"]]
 
 
-def neutralise(value: Any) -> Any:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe.
-
-    >>> neutralise("=HYPERLINK(1)"), neutralise("-2"), neutralise(-2), neutralise("PyTorch")
-    ("'=HYPERLINK(1)", "'-2", -2, 'PyTorch')
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def safe_csv(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> bytes:
     """``frame`` as UTF-8 CSV with formula-like text cells (and headers) neutralised."""
     out = frame if columns is None else frame[list(columns)]
-    out = out.map(neutralise).rename(columns=neutralise)
+    out = out.map(neutralize).rename(columns=neutralize)
     return out.to_csv(index=False).encode("utf-8")

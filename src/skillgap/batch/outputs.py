@@ -1,0 +1,104 @@
+"""Batch outputs: the pairs table OUT and, beside it, OUT's skills and summary tables.
+
+``results.csv`` gives ``results.csv``, ``results.skills.csv`` and ``results.summary.csv``; the same
+with ``.parquet``. Every file is written to a temporary file in the same folder and moved into
+place, so a reader never sees half a table. In CSV, text cells a spreadsheet would run as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading ``'``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+FORMATS = (".csv", ".parquet")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class OutputError(ValueError):
+    """An output path that cannot be used or written, with a one-line message."""
+
+
+@dataclass(frozen=True)
+class OutputPaths:
+    pairs: Path
+    skills: Path
+    summary: Path
+
+    @classmethod
+    def beside(cls, out: str | Path) -> OutputPaths:
+        """The three files for ``out``, checked before any work starts.
+
+        >>> OutputPaths.beside("runs/results.csv").skills.as_posix()
+        'runs/results.skills.csv'
+        """
+        path = Path(out)
+        suffix = path.suffix.lower()
+        if suffix not in FORMATS:
+            raise OutputError(f"{out}: the output must end in .csv or .parquet")
+        if path.is_dir():
+            raise OutputError(f"{out}: is a folder; give a file name")
+        parent = path.parent
+        if not parent.is_dir():
+            raise OutputError(f"{out}: the folder {parent} does not exist")
+        stem = path.name[: -len(path.suffix)]
+        return cls(path, parent / f"{stem}.skills{suffix}", parent / f"{stem}.summary{suffix}")
+
+    @property
+    def all(self) -> tuple[Path, Path, Path]:
+        return self.pairs, self.skills, self.summary
+
+
+def neutralize(value: object) -> object:
+    """``value`` with a leading ``'`` if it is text a spreadsheet would execute.
+
+    >>> neutralize("=HYPERLINK(1)"), neutralize("-1"), neutralize(-1), neutralize("python")
+    ("'=HYPERLINK(1)", "'-1", -1, 'python')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(temp_path)`` and move the finished file to ``path``."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        write(Path(temp))
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> None:
+    """Write one table as CSV (neutralised, UTF-8) or Parquet, by ``path``'s extension."""
+    if path.suffix.lower() == ".parquet":
+        write_atomic(path, lambda temp: frame.to_parquet(temp, index=False, engine="pyarrow"))
+        return
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralize)
+    write_atomic(path, lambda temp: safe.to_csv(temp, index=False, encoding="utf-8"))
+
+
+def write_outputs(
+    pairs: pd.DataFrame, skills: pd.DataFrame, summary: pd.DataFrame, paths: OutputPaths
+) -> None:
+    """Write the three tables, the pairs table last."""
+    try:
+        write_table(skills, paths.skills)
+        write_table(summary, paths.summary)
+        write_table(pairs, paths.pairs)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise OutputError(f"{paths.pairs.parent}: cannot write the outputs ({reason})") from None

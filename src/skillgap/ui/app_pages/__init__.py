@@ -1,0 +1,1 @@
+"""The page scripts ``st.navigation`` runs; each one calls a page module of ``skillgap.ui``."""

@@ -1,0 +1,5 @@
+"""Page script: the job seeker page."""
+
+from skillgap.ui import seeker
+
+seeker.render()

@@ -1,0 +1,219 @@
+"""The analysis on screen: scores, skill matrix, ranked gaps with evidence, strengths, roadmap,
+downloads. Each section is one small function over the JSON report."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import partial
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from skillgap.render import render
+from skillgap.render.wording import PHASE_LABELS, headline, score_text
+from skillgap.ui.charts import roadmap_chart
+from skillgap.ui.highlight import excerpt, md_escape
+from skillgap.ui.state import Analysis
+from skillgap.ui.tables import job_label, skill_matrix
+
+Report = Mapping[str, Any]
+SHOWN_GAPS = 12
+_GAP_GROUPS = ("missing_required", "missing_preferred", "partial")
+_DOWNLOADS = (
+    ("html", "HTML report", "text/html", "download_html"),
+    ("pdf", "PDF report", "application/pdf", "download_pdf"),
+    ("md", "Markdown", "text/markdown", "download_md"),
+    ("json", "JSON", "application/json", "download_json"),
+)
+_EVIDENCE_STYLE = (
+    "margin:0 0 .6rem 0;padding:.4rem .7rem;border-left:3px solid rgba(128,128,128,.45);"
+    "background:transparent;line-height:1.5"
+)
+
+
+def show_analysis(analysis: Analysis, *, stale: bool) -> None:
+    """Every section of the results, top to bottom."""
+    report = analysis.report
+    if stale:
+        st.info("The inputs changed since this analysis: press Analyze to update it.")
+    _summary(report, analysis.seconds)
+    _job_scores(report)
+    _matrix(report)
+    _gaps(report, analysis.job_texts)
+    _strengths(report)
+    _roadmap(report)
+    _downloads(report)
+
+
+def _summary(report: Report, seconds: float) -> None:
+    st.header("Your results")
+    summary = report["summary"]
+    score, months, gaps = st.columns(3)
+    score.metric("Overall match score", score_text(summary["score"]), border=True)
+    months.metric("Months of study", summary["total_months"], border=True)
+    gaps.metric("Skills to learn", len(report["gaps"]), border=True)
+    for line in headline(report):
+        st.markdown(md_escape(line))
+    for warning in report["resume"]["warnings"]:
+        st.warning(f"Resume: {md_escape(warning)}")
+    st.caption(f"Analyzed in {seconds:.2f} s, on this computer.")
+
+
+def _job_scores(report: Report) -> None:
+    st.subheader("Match per posting")
+    rows = [
+        {
+            "Posting": job_label(job, i, width=60),
+            "Score": job["score"],
+            "Have": len(job["matched"]),
+            "Partial": len(job["partial"]),
+            "Missing (required)": len(job["missing_required"]),
+            "Missing (preferred)": len(job["missing_preferred"]),
+            "Note": job["score_reason"] or "",
+        }
+        for i, job in enumerate(report["jobs"])
+    ]
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        alt="Match score and skill counts for each posting",
+        column_config={
+            "Score": st.column_config.ProgressColumn(
+                "Score", min_value=0, max_value=100, format="%.0f"
+            )
+        },
+    )
+
+
+def _matrix(report: Report) -> None:
+    st.subheader("Skills by posting")
+    st.caption("✓ you show it, ◐ a related skill earns part credit, ✗ missing; blank: not asked.")
+    st.dataframe(skill_matrix(report), alt="Each asked skill and whether you have it, by posting")
+
+
+def _gap_spans(job: Mapping[str, Any], skill_id: str) -> list[tuple[int, int]] | None:
+    """Where ``job`` asks for the skill (None when the posting does not list it as a gap)."""
+    for group in _GAP_GROUPS:
+        for skill in job[group]:
+            if skill["id"] == skill_id:
+                return [(m["start"], m["end"]) for m in skill["job_evidence"]]
+    return None
+
+
+def _gap_title(rank: int, gap: Mapping[str, Any], jobs: int) -> str:
+    status = "partial" if gap["status"] == "partial" else "missing"
+    asked = f"asked in {len(gap['jobs'])} of {jobs} posting(s)"
+    required = f", required in {gap['required_in']}" if gap["required_in"] else ""
+    return (
+        f"{rank}. {md_escape(gap['name'])}: {status}, {asked}{required} "
+        f"(+{gap['importance']:g} points)"
+    )
+
+
+def _gap_evidence(gap: Mapping[str, Any], jobs: Sequence[Report], texts: Sequence[str]) -> None:
+    if gap["via"]:
+        st.caption(f"Part credit through a related skill you show ({md_escape(gap['via'])}).")
+    by_id = {job["id"]: (i, job) for i, job in enumerate(jobs)}
+    for job_id in gap["jobs"]:
+        index, job = by_id[job_id]
+        spans = _gap_spans(job, gap["id"])
+        label = md_escape(job_label(job, index, width=60))
+        if not spans:
+            st.caption(f"{label}: asked through a broader requirement.")
+            continue
+        st.caption(label)
+        st.html(f"<div style='{_EVIDENCE_STYLE}'>{excerpt(texts[index], spans)}</div>")
+
+
+def _gaps(report: Report, texts: Sequence[str]) -> None:
+    st.subheader("Gaps, most costly first")
+    gaps = report["gaps"]
+    if not gaps:
+        st.success("No gaps: your resume shows every skill these postings ask for.")
+        return
+    st.caption("Points: how much closing the gap would add to your average score.")
+    for rank, gap in enumerate(gaps[:SHOWN_GAPS], start=1):
+        with st.expander(_gap_title(rank, gap, len(report["jobs"])), expanded=rank == 1):
+            _gap_evidence(gap, report["jobs"], texts)
+    if len(gaps) > SHOWN_GAPS:
+        rest = ", ".join(gap["name"] for gap in gaps[SHOWN_GAPS:])
+        st.caption(f"Also missing: {md_escape(rest)}.")
+
+
+def _strengths(report: Report) -> None:
+    st.subheader("Strengths")
+    strengths = report["strengths"]
+    if not strengths:
+        st.info("None of the skills asked for was found in the resume.")
+        return
+    rows = [
+        {
+            "Skill": s["name"],
+            "Asked by": round(s["demand"] * 100),
+            "Shown in": ", ".join(s["sections"]) or "resume",
+        }
+        for s in strengths
+    ]
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        alt="Skills you show that the postings ask for",
+        column_config={
+            "Asked by": st.column_config.ProgressColumn(
+                "Asked by (share of postings)", min_value=0, max_value=100, format="%d%%"
+            )
+        },
+    )
+
+
+def _month_card(month: Mapping[str, Any]) -> None:
+    with st.container(border=True):
+        st.markdown(f"**Month {month['month']}** · {PHASE_LABELS.get(month['phase'], '')}")
+        skills = ", ".join(f"{s['name']} ({s['hours']:g} h)" for s in month["skills"])
+        st.markdown(md_escape(skills))
+        st.markdown(f"**Goal:** {md_escape(month['goal'])}")
+        st.markdown(f"**Project:** {md_escape(month['project'])}")
+
+
+def _timeline_alt(months: Sequence[Mapping[str, Any]]) -> str:
+    """The chart in words, for screen readers: each month and its main phase."""
+    steps = "; ".join(f"month {m['month']}: {PHASE_LABELS.get(m['phase'], '')}" for m in months)
+    return f"Learning plan timeline, {len(months)} month(s): {steps}"
+
+
+def _roadmap(report: Report) -> None:
+    st.subheader("Learning roadmap")
+    roadmap = report["roadmap"]
+    if not roadmap["months"]:
+        st.success("Nothing to study for these postings.")
+        return
+    st.caption(
+        f"{roadmap['total_months']} month(s) at {roadmap['hours_per_week']:g} hours a week; "
+        f"track: {md_escape(roadmap['track'])} ({md_escape(roadmap['track_reason'])})."
+    )
+    months = roadmap["months"]
+    with st.container(key="roadmap_chart"):
+        st.altair_chart(roadmap_chart(report), width="stretch", alt=_timeline_alt(months))
+    for row_start in range(0, len(months), 3):
+        for column, month in zip(st.columns(3), months[row_start : row_start + 3], strict=False):
+            with column:
+                _month_card(month)
+    if roadmap["interview_topics"]:
+        with st.expander("Interview preparation"):
+            for topic in roadmap["interview_topics"]:
+                st.markdown(f"- **{md_escape(topic['topic'])}**: {md_escape(topic['detail'])}")
+
+
+def _downloads(report: Report) -> None:
+    st.subheader("Download the report")
+    for column, (fmt, label, mime, key) in zip(st.columns(4), _DOWNLOADS, strict=True):
+        column.download_button(
+            label,
+            data=partial(render, report, fmt),
+            file_name=f"skillgap-report.{fmt}",
+            mime=mime,
+            key=key,
+            on_click="ignore",
+            width="stretch",
+        )

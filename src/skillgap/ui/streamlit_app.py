@@ -1,0 +1,44 @@
+"""The dashboard's main script: page set-up and navigation between the three pages.
+
+``streamlit run app.py`` (a checkout) and ``skillgap app`` (anywhere) both run ``main``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
+
+
+def main() -> None:
+    """Configure the page and run the one the visitor chose."""
+    st.set_page_config(page_title="skillgap", page_icon=":material/explore:", layout="wide")
+    page = st.navigation(
+        [
+            st.Page(
+                PAGES_DIR / "job_seeker.py",
+                title="Job seeker",
+                icon=":material/person_search:",
+                default=True,
+            ),
+            st.Page(
+                PAGES_DIR / "career_coach.py",
+                title="Career coach",
+                icon=":material/groups:",
+                url_path="coach",
+            ),
+            st.Page(
+                PAGES_DIR / "batch.py",
+                title="Batch",
+                icon=":material/table_view:",
+                url_path="batch",
+            ),
+        ]
+    )
+    page.run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""``skillgap.batch.dask_engine``: on a 2-worker LocalCluster, the local engine's results."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+
+from skillgap.batch import BatchError, dask_engine, run_batch
+from skillgap.batch.dask_engine import DaskEngine
+
+RESUMES = pd.DataFrame(
+    {
+        "id": ["ana", "ben", "cy"],
+        "text": [
+            "Experience: PyTorch and Python for 4 years; Docker",
+            "Skills: SQL, Excel, Tableau",
+            "",
+        ],
+    }
+)
+JOBS = pd.DataFrame(
+    {
+        "id": [f"j{i}" for i in range(24)],
+        "text": [
+            f"Requirements: {a}, {b}. Nice to have: {c}"
+            for a, b, c in [
+                ("Python", "PyTorch", "Kafka"),
+                ("SQL", "Airflow", "dbt"),
+                ("Docker", "Kubernetes", "AWS"),
+                ("statistics", "R", "Tableau"),
+            ]
+            * 6
+        ],
+    }
+)
+
+
+@pytest.mark.slow
+def test_dask_on_two_worker_processes_equals_the_local_engine(tmp_path):
+    local = run_batch(RESUMES, JOBS)
+    on_dask = run_batch(RESUMES, JOBS, engine="dask", workers=2, output=tmp_path / "out.parquet")
+    for name in ("pairs", "skills", "summary"):
+        pd.testing.assert_frame_equal(getattr(on_dask, name), getattr(local, name))
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "out.parquet"), local.pairs)
+    pids = {name.rsplit(":", 1)[1] for name in on_dask.stats.worker_peak_rss_mb}
+    assert pids and str(os.getpid()) not in pids  # real worker processes did the work
+    assert len(pids) <= 2
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_is_a_one_line_error(monkeypatch):
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    with pytest.raises(
+        BatchError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
+    ):
+        DaskEngine(1, "tcp://127.0.0.1:9")
