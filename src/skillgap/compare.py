@@ -93,6 +93,7 @@ class JobMatch:
     score: float | None
     reason: str | None
     skills: tuple[SkillMatch, ...]
+    total_weight: float = 0.0
 
     def _with(self, status: MatchStatus, required: bool | None = None) -> tuple[SkillMatch, ...]:
         return tuple(
@@ -214,4 +215,4 @@ def match_job(
     if total <= 0:
         return JobMatch(job.source, job.title, None, "no skills recognised in this posting", ())
     score = round(100 * sum(m.weight * m.credit for m in matches) / total, 1)
-    return JobMatch(job.source, job.title, score, None, tuple(matches))
+    return JobMatch(job.source, job.title, score, None, tuple(matches), total)

@@ -132,7 +132,24 @@ class SkillSections:
         return doc
 
 
-class SkillMatcher:
+class TaxonomyComponent:
+    """A component whose patterns come from the taxonomy, given at ``initialize`` as spaCy's
+    rule-based components get theirs."""
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable] | None = None,
+        *,
+        nlp: Language,
+        taxonomy: Taxonomy,
+    ) -> None:
+        self.load_taxonomy(nlp, taxonomy)
+
+    def load_taxonomy(self, nlp: Language, taxonomy: Taxonomy) -> None:
+        raise NotImplementedError
+
+
+class SkillMatcher(TaxonomyComponent):
     """Exact matching of taxonomy forms and their spelling variants with PhraseMatchers."""
 
     def __init__(self, nlp: Language, name: str):
@@ -142,13 +159,7 @@ class SkillMatcher:
         self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.names: dict[str, set[str]] = {}
 
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable] | None = None,
-        *,
-        nlp: Language,
-        taxonomy: Taxonomy,
-    ) -> None:
+    def load_taxonomy(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.names = {s.id: spelling_variants(s.name) for s in taxonomy}
         for skill in taxonomy:
             variants = set().union(*(spelling_variants(f) for f in skill.forms))
@@ -189,7 +200,7 @@ class SkillMatcher:
         return doc
 
 
-class SkillFuzzy:
+class SkillFuzzy(TaxonomyComponent):
     """Finds what exact matching misses: version suffixes ("Tensorflow2"), compounds written with
     other separators ("Sci-Kit-Learn"), phrases broken by a line break, and typos ("Pytorh").
 
@@ -210,13 +221,7 @@ class SkillFuzzy:
         self.join_right_hashes: set[int] = set()
         self.cache: dict[int, tuple[tuple[str, ...], str, float] | None] = {}
 
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable] | None = None,
-        *,
-        nlp: Language,
-        taxonomy: Taxonomy,
-    ) -> None:
+    def load_taxonomy(self, nlp: Language, taxonomy: Taxonomy) -> None:
         keys: dict[str, set[str]] = defaultdict(set)
         single_words: set[str] = set()
         for skill in taxonomy:
@@ -353,7 +358,7 @@ class SkillFuzzy:
             i = max(first, last)
 
 
-class SkillContext:
+class SkillContext(TaxonomyComponent):
     """Drops mentions of ambiguous forms that their context does not support."""
 
     def __init__(self, nlp: Language, name: str):
@@ -361,13 +366,7 @@ class SkillContext:
         self.rules: dict[str, Skill] = {}
         self.governed: dict[str, frozenset[str] | None] = {}
 
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable] | None = None,
-        *,
-        nlp: Language,
-        taxonomy: Taxonomy,
-    ) -> None:
+    def load_taxonomy(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.rules = {s.id: s for s in taxonomy if s.context is not None}
         self.governed = {
             s.id: frozenset(normalize_form(f) for f in s.context.forms) or None

@@ -121,8 +121,7 @@ def _gap(skill_id: str, lacking: list, share: float, n: int, taxonomy: Taxonomy)
     """A gap from the postings where the resume does not fully answer the skill."""
     points = 0.0
     for _, skill_match, job in lacking:
-        total = sum(s.weight for s in job.skills)
-        points += 100 * skill_match.weight * (1 - skill_match.credit) / total
+        points += 100 * skill_match.weight * (1 - skill_match.credit) / job.total_weight
     first = lacking[0][1]
     status = "partial" if any(s.status == "partial" for _, s, _ in lacking) else "missing"
     skill = taxonomy.get(skill_id)

@@ -97,6 +97,7 @@ class Skill:
             "related": list(self.related),
             "prerequisites": list(self.prerequisites),
             "track": self.track,
+            "fuzzy": self.fuzzy,
         }
         if self.context:
             out["context"] = {

@@ -77,6 +77,7 @@ class ProcessEngine:
         self._pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_ignore_interrupts
         )
+        self._pool.submit(int)  # start the workers now, before other threads (progress bars)
         self._failed = False
 
     def imap_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:

@@ -12,6 +12,7 @@ document's ``error`` and the rest of the batch carries on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -34,6 +35,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
 _CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 _COMPRESSION_SUFFIXES = frozenset((".gz", ".bz2", ".xz", ".zip", ".zst"))
 _PARQUET_SUFFIXES = frozenset((".parquet", ".pq"))
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 class BatchInputError(ValueError):
@@ -94,12 +96,12 @@ def _column_help() -> str:
     return f"use FIELD=NAME with FIELD one of {fields}, or resumes./jobs./pairs. before it"
 
 
-def describe(source: TableSource) -> str:
-    """The name messages give a table: its file name, or 'the <role> table' for a DataFrame."""
-    return "the DataFrame" if isinstance(source, pd.DataFrame) else str(source)
+def describe(source: TableSource, role: Role) -> str:
+    """The name messages give a table: its path, or 'the <role> DataFrame'."""
+    return f"the {role} DataFrame" if isinstance(source, pd.DataFrame) else str(source)
 
 
-def read_table(source: TableSource, role: Role, wanted: Mapping[str, str]) -> pd.DataFrame:
+def read_table(source: TableSource, wanted: Mapping[str, str]) -> pd.DataFrame:
     """The rows of ``source`` with every cell as a string ('' when empty).
 
     Only the ``wanted`` columns that exist are kept; raises ``BatchInputError`` for a missing or
@@ -167,7 +169,7 @@ def _require(frame: pd.DataFrame, source: TableSource, role: Role, column: str, 
     if column not in frame.columns:
         found = ", ".join(_found_columns(source, frame)) or "none"
         raise BatchInputError(
-            f"{describe(source)}: no {column!r} column (columns found: {found}); "
+            f"{describe(source, role)}: no {column!r} column (columns found: {found}); "
             f"map yours with {role}.{field}=NAME"
         )
 
@@ -202,16 +204,16 @@ def load_documents(
     different contents becomes an error. Relative paths are taken from the table's folder.
     """
     role: Role = "resumes" if kind == "resume" else "jobs"
-    frame = read_table(source, role, columns)
+    frame = read_table(source, columns)
     _require(frame, source, role, columns["id"], "id")
     if columns["text"] not in frame.columns and columns["path"] not in frame.columns:
         found = ", ".join(_found_columns(source, frame)) or "none"
         raise BatchInputError(
-            f"{describe(source)}: no {columns['text']!r} or {columns['path']!r} column "
+            f"{describe(source, role)}: no {columns['text']!r} or {columns['path']!r} column "
             f"(columns found: {found}); map yours with {role}.text=NAME or {role}.path=NAME"
         )
     if frame.empty:
-        raise BatchInputError(f"{describe(source)}: the table has no rows")
+        raise BatchInputError(f"{describe(source, role)}: the table has no rows")
     base = None if isinstance(source, pd.DataFrame) else Path(source).resolve().parent
     documents: list[SourceDocument] = []
     by_id: dict[str, int] = {}
@@ -267,16 +269,16 @@ def _document(
 
 def _has_undecodable_bytes(text: str) -> bool:
     """Whether reading the table as UTF-8 left escaped bytes (lone surrogates) in ``text``."""
-    return any("\udc80" <= ch <= "\udcff" for ch in text)
+    return _ESCAPED_BYTE.search(text) is not None
 
 
 def load_pairs(source: TableSource, columns: Mapping[str, str]) -> list[PairRequest]:
     """The (resume id, job id) rows of a pair table, in table order."""
-    frame = read_table(source, "pairs", columns)
+    frame = read_table(source, columns)
     for field in PAIR_FIELDS:
         _require(frame, source, "pairs", columns[field], field)
     if frame.empty:
-        raise BatchInputError(f"{describe(source)}: the table has no rows")
+        raise BatchInputError(f"{describe(source, 'pairs')}: the table has no rows")
     requests = []
     for row, record in enumerate(frame.to_dict("records"), start=1):
         resume_id = record[columns["resume_id"]].strip()

@@ -35,8 +35,8 @@ class OutputPaths:
     def beside(cls, out: str | Path) -> OutputPaths:
         """The three files for ``out``, checked before any work starts.
 
-        >>> OutputPaths.beside("runs/results.csv").skills.as_posix()
-        'runs/results.skills.csv'
+        >>> OutputPaths.beside("results.csv").skills.as_posix()
+        'results.skills.csv'
         """
         path = Path(out)
         suffix = path.suffix.lower()

@@ -211,12 +211,11 @@ class _Run:
         return digest.hexdigest()
 
     def _extract_task(self, number: int, chunk: Sequence[int]) -> ExtractTask:
+        docs = self.documents
         items = tuple(
-            DocumentItem(i, self.documents[i].id, self.documents[i].text, self.documents[i].path,
-                         self.documents[i].title)
-            for i in chunk
-        )  # fmt: skip
-        return ExtractTask(number, self.documents[chunk[0]].kind, items, self.taxonomy)
+            DocumentItem(i, docs[i].id, docs[i].text, docs[i].path, docs[i].title) for i in chunk
+        )
+        return ExtractTask(number, docs[chunk[0]].kind, items, self.taxonomy)
 
     def _compare_chunks(
         self, extracted: Mapping[int, Extracted]
@@ -331,7 +330,7 @@ class _StageRunner:
         held = self._checkpoint.load(stage) if self._checkpoint else {}
         resumed = [held[n] for n in range(len(chunks)) if n in held]
         self.resumed += len(resumed)
-        # The engine starts before any progress bar, so that workers fork from a lone thread.
+        # The engine starts before any progress bar, so workers can fork from a lone thread.
         engine = self._engine_for_work() if len(resumed) < len(chunks) else None
         total = already + sum(len(c) for c in chunks)
         self._progress.stage(stage, total, already + sum(len(chunks[r.chunk]) for r in resumed))

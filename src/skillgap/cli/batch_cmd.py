@@ -55,7 +55,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--workers", type=_workers, default=1, metavar="N", help="worker processes (default 1)"
     )
-    parser.add_argument("--engine", choices=("local", "dask"), default="local")
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes (default) or a Dask cluster (local unless --scheduler)",
+    )
     parser.add_argument(
         "--scheduler",
         metavar="ADDRESS",
