@@ -38,3 +38,12 @@ def test_bad_port_is_a_usage_error(port: str, capsys: pytest.CaptureFixture[str]
         build_parser().parse_args(["app", "--port", port])
     assert info.value.code == 2
     assert "--port" in capsys.readouterr().err
+
+
+def test_a_custom_taxonomy_is_checked_before_the_app_starts(tmp_path, capsys) -> None:
+    from skillgap.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("skills: [{id: Not Kebab}]")
+    assert main(["app", "--taxonomy", str(bad)]) == 2
+    assert "bad.yaml" in capsys.readouterr().err

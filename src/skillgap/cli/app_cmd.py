@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from skillgap.cli.common import CliError
+from skillgap.cli.common import CliError, add_taxonomy_option, taxonomy_from_args
+from skillgap.ui import TAXONOMY_ENV
 
 # Privacy and robustness settings passed on every start, whatever the working directory.
 STREAMLIT_FLAGS = (
@@ -52,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="localhost",
         help="address to listen on (default localhost; 0.0.0.0 shares it on your network)",
     )
+    add_taxonomy_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -73,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
     script = app_script()
     if not script.is_file():
         raise CliError(f"the dashboard script is missing ({script}); reinstall skillgap")
+    if args.taxonomy:
+        taxonomy_from_args(args)  # a broken file fails here, in one line, not in the browser
+        os.environ[TAXONOMY_ENV] = str(Path(args.taxonomy).resolve())
     print(f"skillgap: dashboard at http://{args.address}:{args.port} (Ctrl-C to stop)", flush=True)
     argv = command(args)
     try:

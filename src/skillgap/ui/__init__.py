@@ -4,3 +4,7 @@ Run it with ``streamlit run app.py`` in a checkout or ``skillgap app`` anywhere.
 functions over the library (``skillgap.report.analyze`` and the renderers); the UI never feeds
 back into it.
 """
+
+TAXONOMY_ENV = (
+    "SKILLGAP_TAXONOMY"  # a taxonomy file to lay over the built-in one, from `skillgap app`
+)

@@ -11,8 +11,9 @@ from skillgap.taxonomy import (
 )
 
 
-def taxonomy_from_yaml(data: bytes, name: str) -> Taxonomy:
-    """The built-in taxonomy with the skills of ``data`` (a taxonomy YAML file) added or replaced.
+def taxonomy_from_yaml(data: bytes, name: str, base: Taxonomy | None = None) -> Taxonomy:
+    """``base`` (the built-in taxonomy by default) with the skills of ``data`` (a taxonomy YAML
+    file) added or replaced.
 
     Raises ``TaxonomyError`` with a one-line message naming ``name`` when the file is not valid.
 
@@ -24,4 +25,4 @@ def taxonomy_from_yaml(data: bytes, name: str) -> Taxonomy:
     skills = parse_taxonomy_yaml(data, name)
     if not skills:
         raise TaxonomyError(f"{name}: the list under 'skills' is empty")
-    return overlay(default_taxonomy(), skills, name)
+    return overlay(base or default_taxonomy(), skills, name)

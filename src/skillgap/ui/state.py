@@ -5,6 +5,7 @@ Everything lives in memory (Streamlit's caches and the session); nothing is writ
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,8 @@ from spacy.language import Language
 from skillgap.documents import read_document
 from skillgap.pipeline import get_pipeline
 from skillgap.report import analyze
-from skillgap.taxonomy import Taxonomy, default_taxonomy
+from skillgap.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
+from skillgap.ui import TAXONOMY_ENV
 from skillgap.ui.custom_taxonomy import taxonomy_from_yaml
 from skillgap.ui.inputs import Input
 
@@ -41,12 +43,19 @@ class Analysis:
     seconds: float
 
 
+@st.cache_resource(show_spinner=False)
+def base_taxonomy() -> Taxonomy:
+    """The built-in taxonomy, with the file given to ``skillgap app --taxonomy`` laid over it."""
+    extra = os.environ.get(TAXONOMY_ENV)
+    return load_taxonomy(extra=extra) if extra else default_taxonomy()
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def taxonomy_for(custom: CustomTaxonomy | None) -> Taxonomy:
-    """The built-in taxonomy, or it with an uploaded file laid over it; one object per content."""
+    """The base taxonomy, or it with an uploaded file laid over it; one object per content."""
     if custom is None:
-        return default_taxonomy()
-    return taxonomy_from_yaml(custom.data, custom.name)
+        return base_taxonomy()
+    return taxonomy_from_yaml(custom.data, custom.name, base=base_taxonomy())
 
 
 @st.cache_resource(show_spinner="Loading the skill pipeline…", max_entries=8)
