@@ -174,3 +174,9 @@ def test_pipeline_components_are_registered_spacy_factories():
         ("Docker", "docker"),
     ]
     assert doc.spans["skills"][0]._.skill.match == "exact"
+
+
+def test_words_run_together_and_person_names_are_not_skills():
+    text = "Position RequirementsThe role. Founded by Bert Roberts. Then adaptProficiency matters."
+    assert ids(text) == set()
+    assert "transformers" in ids("Fine-tune BERT and GPT models.")

@@ -41,10 +41,11 @@ SPAN_KEY = "skills"
 _CLAUSE_END_TOKENS = (".", "!", "?", ";", "•")
 FUZZY_THRESHOLD = 80.0
 FUZZY_MIN_LENGTH = 6
-LONG_WORD = 9  # words this long may carry two typos, shorter ones one
+LONG_WORD = 11  # words this long may carry two typos, shorter ones one
 _LIST_WORDS = {"and", "or", "&"}
 _OFFSETS_KEY = "skillgap.token_offsets"
 _WORD_RE = re.compile(r"[\w.+#-]+")
+_CAMEL_PARTS_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _CAPS_PREFIX = "caps:"
 
 
@@ -268,7 +269,7 @@ class SkillFuzzy(TaxonomyComponent):
         max_edits = 2 if len(key) >= LONG_WORD else 1
         choices = [c for c in self.buckets.get(key[0], ()) if abs(len(c) - len(key)) <= max_edits]
         best = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=max_edits)
-        if best is None or is_english_word(key):
+        if best is None or is_english_word(key) or _glued_words(word):
             return None
         score = fuzz.ratio(key, best[0])
         if score < self.threshold:
@@ -356,6 +357,13 @@ class SkillFuzzy(TaxonomyComponent):
             if skill_ids:
                 yield i - 1, last + 1, skill_ids
             i = max(first, last)
+
+
+def _glued_words(word: str) -> bool:
+    """Whether ``word`` is English words run together, as scraped text often has them
+    ("RequirementsThe", "adaptProficiency"): not a typo of a skill name."""
+    parts = [p.lower() for p in _CAMEL_PARTS_RE.findall(word)]
+    return len(parts) > 1 and all(is_english_word(p) for p in parts)
 
 
 class SkillContext(TaxonomyComponent):
