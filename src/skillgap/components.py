@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -41,6 +41,7 @@ SPAN_KEY = "skills"
 _CLAUSE_END_TOKENS = (".", "!", "?", ";", "•")
 FUZZY_THRESHOLD = 80.0
 FUZZY_MIN_LENGTH = 6
+_MAX_CACHED_WORDS = 500_000
 LONG_WORD = 11  # words this long may carry two typos, shorter ones one
 _LIST_WORDS = {"and", "or", "&"}
 _OFFSETS_KEY = "skillgap.token_offsets"
@@ -220,6 +221,7 @@ class SkillFuzzy(TaxonomyComponent):
         self.joins_right: set[str] = set()
         self.join_left_hashes: set[int] = set()
         self.join_right_hashes: set[int] = set()
+        self.hyphen = np.uint64(0)
         self.cache: dict[int, tuple[tuple[str, ...], str, float] | None] = {}
 
     def load_taxonomy(self, nlp: Language, taxonomy: Taxonomy) -> None:
@@ -245,6 +247,7 @@ class SkillFuzzy(TaxonomyComponent):
         strings = nlp.vocab.strings
         self.join_left_hashes = {strings.add(w) for w in self.joins_left}
         self.join_right_hashes = {strings.add(w) for w in self.joins_right}
+        self.hyphen = np.uint64(strings.add("-"))
         buckets: dict[str, list[str]] = defaultdict(list)
         for key in sorted(single_words):
             if len(key) >= self.min_length and key.isalpha():
@@ -289,28 +292,30 @@ class SkillFuzzy(TaxonomyComponent):
                 taken.mark(start, end)
                 mentions.extend(new_mention(offsets, start, end, s, how, score) for s in skill_ids)
 
-        lowers = doc.to_array(LOWER)
-        for start, end, skill_ids in self._wrapped_phrases(doc, lowers.tolist()):
+        words = doc.to_array([LOWER, ORTH])
+        for start, end, skill_ids in self._wrapped_phrases(doc, words[:, 0].tolist()):
             add(start, end, skill_ids, "alias")
-        for start, end, skill_ids in self._hyphen_chains(text, offsets):
+        orths = words[:, 1]
+        for start, end, skill_ids in self._hyphen_chains(text, offsets, orths):
             add(start, end, skill_ids, "alias")
-        hits = self._word_hits(lowers)
-        if hits:
-            for lower_hash, (skill_ids, how, score) in hits.items():
-                for i in np.flatnonzero(lowers == np.uint64(lower_hash)):
-                    add(int(i), int(i) + 1, skill_ids, how, score)
+        for orth, (skill_ids, how, score) in self._word_hits(orths).items():
+            for i in np.flatnonzero(orths == np.uint64(orth)):
+                add(int(i), int(i) + 1, skill_ids, how, score)
         return doc
 
-    def _word_hits(self, lowers: np.ndarray) -> dict[int, tuple[tuple[str, ...], str, float]]:
+    def _word_hits(self, orths: np.ndarray) -> dict[int, tuple[tuple[str, ...], str, float]]:
+        """Look-up results for the distinct words of a Doc, cached by their exact spelling."""
         strings = self.vocab.strings
         hits = {}
-        for lower_hash in np.unique(lowers).tolist():
-            result = self.cache.get(lower_hash, False)
+        for orth in np.unique(orths).tolist():
+            result = self.cache.get(orth, False)
             if result is False:
-                result = self.lookup(strings[lower_hash])
-                self.cache[lower_hash] = result
+                if len(self.cache) >= _MAX_CACHED_WORDS:
+                    self.cache.clear()
+                result = self.lookup(strings[orth])
+                self.cache[orth] = result
             if result is not None:
-                hits[lower_hash] = result
+                hits[orth] = result
         return hits
 
     def _wrapped_phrases(
@@ -334,29 +339,26 @@ class SkillFuzzy(TaxonomyComponent):
                         break
 
     def _hyphen_chains(
-        self, text: str, offsets: Offsets
+        self, text: str, offsets: Offsets, orths: np.ndarray
     ) -> Iterable[tuple[int, int, tuple[str, ...]]]:
         """Words joined by hyphens that are a form once the hyphens go ("Sci-Kit-Learn")."""
         starts, ends = offsets
-        i, n = 1, len(starts)
-        while i < n - 1:
-            if text[starts[i]] != "-" or not (
-                ends[i - 1] == starts[i] and ends[i] == starts[i + 1]
-            ):
-                i += 1
+        n = len(starts)
+
+        def joins(i: int) -> bool:  # token i is a hyphen with a word glued on either side
+            return 0 < i < n - 1 and ends[i - 1] == starts[i] and ends[i] == starts[i + 1]
+
+        done = -1
+        for i in np.flatnonzero(orths == self.hyphen).tolist():
+            if i <= done or not joins(i):
                 continue
-            first = last = i + 1
-            while (
-                last + 2 < n
-                and text[starts[last + 1]] == "-"
-                and (ends[last] == starts[last + 1] and ends[last + 1] == starts[last + 2])
-            ):
+            last = i + 1
+            while last + 2 < n and orths[last + 1] == self.hyphen and joins(last + 1):
                 last += 2
-            chain = text[starts[i - 1] : ends[last]]
-            skill_ids = self.keys.get(chain.lower().replace("-", ""))
+            done = last
+            skill_ids = self.keys.get(text[starts[i - 1] : ends[last]].lower().replace("-", ""))
             if skill_ids:
                 yield i - 1, last + 1, skill_ids
-            i = max(first, last)
 
 
 def _glued_words(word: str) -> bool:

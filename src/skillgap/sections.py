@@ -81,7 +81,11 @@ JOB_HEADINGS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-_LINE_RE = re.compile(r"[^\n]*\n?")
+# Lines short enough to be a heading, or opening with a "Label:"; long lines are skipped unread.
+_CANDIDATE_LINE_RE = re.compile(
+    r"^(?:[^\n]{1,64}|[^\S\n]*[*#•·\-]*[^\S\n]*[A-Za-z][A-Za-z '’&/-]{1,40}?[^\S\n]*[:–—][^\n]*)$",
+    re.MULTILINE,
+)
 _HEADING_CLEAN_RE = re.compile(r"[\s:*#_\-–—|•·>]+$|^[\s:*#_\-–—|•·>]+")
 _INLINE_LABEL_RE = re.compile(r"^\s*[*#•·\-]*\s*([A-Za-z][A-Za-z '’&/-]{1,40}?)\s*[:–—]\s+\S")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -133,13 +137,10 @@ def section_map(text: str, kind: str) -> SectionMap:
     names: list[str] = ["other"]
     headings: list[tuple[int, int, str]] = []
     current = "other"
-    pos = 0
-    for match in _LINE_RE.finditer(text):
+    for match in _CANDIDATE_LINE_RE.finditer(text):
         line = match.group()
-        if not line:
-            break
         start = match.start()
-        pos = match.end()
+        pos = match.end() + 1
         stripped = line.strip()
         if not stripped:
             continue
