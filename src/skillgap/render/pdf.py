@@ -107,7 +107,7 @@ def _summary(pdf: FPDF, data: Mapping[str, Any]) -> None:
     summary, roadmap = data["summary"], data["roadmap"]
     tiles = [
         ("Match score", score_text(summary["score"])),
-        ("Top gaps", str(len(data["gaps"]))),
+        ("Skills to learn", str(len(data["gaps"]))),
         ("Months to study", str(roadmap["total_months"])),
     ]
     width = (pdf.epw - 8) / 3
