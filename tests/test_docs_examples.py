@@ -9,7 +9,18 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    "module", ["skillgap", "skillgap.extraction", "skillgap.forms", "skillgap.taxonomy"]
+    "module",
+    [
+        "skillgap",
+        "skillgap.extraction",
+        "skillgap.forms",
+        "skillgap.taxonomy",
+        "skillgap.documents",
+        "skillgap.documents.model",
+        "skillgap.report",
+        "skillgap.batch",
+        "skillgap.ui.custom_taxonomy",
+    ],
 )
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))
