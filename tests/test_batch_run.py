@@ -65,7 +65,8 @@ def test_scores_and_months_agree_with_analyze_for_one_posting():
         assert row.missing_required == "; ".join(missing)
 
 
-def test_each_document_is_extracted_once_however_many_pairs_it_is_in(monkeypatch):
+def _count_extracted(monkeypatch) -> list[str]:
+    """Record every document handed to extraction."""
     seen: list[str] = []
     original = tasks.extract_many
 
@@ -75,6 +76,11 @@ def test_each_document_is_extracted_once_however_many_pairs_it_is_in(monkeypatch
         return original(documents, *args, **kwargs)
 
     monkeypatch.setattr(tasks, "extract_many", counting)
+    return seen
+
+
+def test_each_document_is_extracted_once_however_many_pairs_it_is_in(monkeypatch):
+    seen = _count_extracted(monkeypatch)
     run_batch(RESUMES, JOBS)
     assert len(seen) == len(RESUMES) + len(JOBS)
 
@@ -141,15 +147,7 @@ def test_pairs_tables_choose_the_pairs_and_their_order():
 
 
 def test_with_pairs_only_the_named_documents_are_extracted(monkeypatch):
-    seen: list[str] = []
-    original = tasks.extract_many
-
-    def counting(documents, *args, **kwargs):
-        documents = list(documents)
-        seen.extend(documents)
-        return original(documents, *args, **kwargs)
-
-    monkeypatch.setattr(tasks, "extract_many", counting)
+    seen = _count_extracted(monkeypatch)
     run_batch(RESUMES, JOBS, pd.DataFrame({"resume_id": ["ana"], "job_id": ["data"]}))
     assert len(seen) == 2
 

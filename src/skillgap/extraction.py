@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from skillgap.components import doc_text
 from skillgap.doc_kind import detect_kind
+from skillgap.experience import experience_entries, years_used
 from skillgap.models import LEVEL_RANK, DocKind, DocumentProfile, Mention, NegatedSkill, SkillHit
 from skillgap.pipeline import get_pipeline
 from skillgap.taxonomy import Taxonomy, default_taxonomy
@@ -75,11 +76,15 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
             years=record.years,
         )
         (negative if record.negated else positive)[record.skill_id].append(mention)
+    entries = experience_entries(text, doc._.sections) if kind == "resume" else []
     skills = []
     for skill_id in sorted(positive):
         skill = taxonomy[skill_id]
         mentions = positive[skill_id]
         years = [m.years for m in mentions if m.years is not None]
+        if entries:
+            dated = years_used([m.start for m in mentions], entries)
+            years += [dated] if dated else []
         level = max((m.level for m in mentions), key=LEVEL_RANK.__getitem__)
         skills.append(
             SkillHit(
