@@ -44,6 +44,7 @@ def test_ambiguous_names_need_their_meaning(text, present, absent):
         ("Deep learning with Pytorh and Tensorflow2.", "pytorch"),
         ("Deep learning with Pytorh and Tensorflow2.", "tensorflow"),
         ("Deployed on Kuberntes clusters.", "kubernetes"),
+        ("Scripting in Pyhton.", "python"),
         ("Models built with Sci-Kit-Learn.", "scikit-learn"),
         ("Models built with scikit learn.", "scikit-learn"),
         ("Web apps in NodeJS.", "nodejs"),
@@ -177,6 +178,9 @@ def test_pipeline_components_are_registered_spacy_factories():
 
 
 def test_words_run_together_and_person_names_are_not_skills():
-    text = "Position RequirementsThe role. Founded by Bert Roberts. Then adaptProficiency matters."
+    text = (
+        "Position RequirementsThe role. Founded by Bert Roberts. Then adaptProficiency matters. "
+        "Apply through Dexian."
+    )
     assert ids(text) == set()
     assert "transformers" in ids("Fine-tune BERT and GPT models.")

@@ -43,6 +43,7 @@ FUZZY_THRESHOLD = 80.0
 FUZZY_MIN_LENGTH = 6
 _MAX_CACHED_WORDS = 500_000
 LONG_WORD = 11  # words this long may carry two typos, shorter ones one
+SHORT_WORD = 8  # in shorter words only a missing, extra or swapped letter counts as a typo
 _LIST_WORDS = {"and", "or", "&"}
 _OFFSETS_KEY = "skillgap.token_offsets"
 _WORD_RE = re.compile(r"[\w.+#-]+")
@@ -274,6 +275,8 @@ class SkillFuzzy(TaxonomyComponent):
         best = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=max_edits)
         if best is None or is_english_word(key) or _glued_words(word):
             return None
+        if len(key) < SHORT_WORD and len(key) == len(best[0]) and sorted(key) != sorted(best[0]):
+            return None  # a short word one letter off is another name ("Dexian"), not a typo
         score = fuzz.ratio(key, best[0])
         if score < self.threshold:
             return None
