@@ -45,7 +45,7 @@ _MAX_CACHED_WORDS = 500_000
 LONG_WORD = 11  # words this long may carry two typos, shorter ones one
 SHORT_WORD = 8  # in shorter words only a missing, extra or swapped letter counts as a typo
 _LIST_WORDS = {"and", "or", "&"}
-_OFFSETS_KEY = "skillgap.token_offsets"
+_ARRAYS_KEY = "skillgap.token_arrays"
 _WORD_RE = re.compile(r"[\w.+#-]+")
 _CAMEL_PARTS_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _CAPS_PREFIX = "caps:"
@@ -97,14 +97,35 @@ def doc_text(doc: Doc) -> str:
 Offsets = tuple[list[int], list[int]]
 
 
+@dataclass(frozen=True, slots=True)
+class TokenArrays:
+    """Per-token attributes read from the Doc once, shared by the components."""
+
+    lower: np.ndarray
+    orth: np.ndarray
+    is_space: np.ndarray
+    offsets: Offsets  # character start and end of every token
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The Doc's token arrays, computed on first use."""
+    arrays = doc.user_data.get(_ARRAYS_KEY)
+    if arrays is None:
+        table = doc.to_array([LOWER, ORTH, IS_SPACE, IDX, LENGTH])
+        starts = table[:, 3]
+        arrays = TokenArrays(
+            lower=table[:, 0],
+            orth=table[:, 1],
+            is_space=table[:, 2],
+            offsets=(starts.tolist(), (starts + table[:, 4]).tolist()),
+        )
+        doc.user_data[_ARRAYS_KEY] = arrays
+    return arrays
+
+
 def token_offsets(doc: Doc) -> Offsets:
-    """Character start and end of every token, computed once per Doc."""
-    offsets = doc.user_data.get(_OFFSETS_KEY)
-    if offsets is None:
-        array = doc.to_array([IDX, LENGTH])
-        offsets = (array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist())
-        doc.user_data[_OFFSETS_KEY] = offsets
-    return offsets
+    """Character start and end of every token."""
+    return token_arrays(doc).offsets
 
 
 def new_mention(
@@ -295,10 +316,10 @@ class SkillFuzzy(TaxonomyComponent):
                 taken.mark(start, end)
                 mentions.extend(new_mention(offsets, start, end, s, how, score) for s in skill_ids)
 
-        words = doc.to_array([LOWER, ORTH])
-        for start, end, skill_ids in self._wrapped_phrases(doc, words[:, 0].tolist()):
+        arrays = token_arrays(doc)
+        for start, end, skill_ids in self._wrapped_phrases(doc, arrays):
             add(start, end, skill_ids, "alias")
-        orths = words[:, 1]
+        orths = arrays.orth
         for start, end, skill_ids in self._hyphen_chains(text, offsets, orths):
             add(start, end, skill_ids, "alias")
         for orth, (skill_ids, how, score) in self._word_hits(orths).items():
@@ -322,10 +343,11 @@ class SkillFuzzy(TaxonomyComponent):
         return hits
 
     def _wrapped_phrases(
-        self, doc: Doc, lowers: list[int]
+        self, doc: Doc, arrays: TokenArrays
     ) -> Iterable[tuple[int, int, tuple[str, ...]]]:
         """Multi-word forms split by a line break ("Natural\\nLanguage Processing")."""
-        for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        lowers = arrays.lower.tolist()
+        for i in np.flatnonzero(arrays.is_space).tolist():
             if not (0 < i < len(doc) - 1) or lowers[i - 1] not in self.join_left_hashes:
                 continue
             if lowers[i + 1] not in self.join_right_hashes:
@@ -495,13 +517,13 @@ class SkillQualifiers:
 
     def _clause_index(self, doc: Doc, text: str) -> ClauseIndex:
         """Clause ends and cue words found from the token arrays, not by scanning the text."""
-        array = doc.to_array([LOWER, IS_SPACE])
-        starts = token_offsets(doc)[0]
+        arrays = token_arrays(doc)
+        starts = arrays.offsets[0]
         found: dict[str, list[int]] = {
             "bounds": [], "negation_hints": [], "preferred_hints": [], "year_hints": []
         }  # fmt: skip
-        lowers = array[:, 0]
-        hits = np.flatnonzero(np.isin(lowers, self.hashes) | (array[:, 1] == 1))
+        lowers = arrays.lower
+        hits = np.flatnonzero(np.isin(lowers, self.hashes) | (arrays.is_space == 1))
         for i, lower in zip(hits.tolist(), lowers[hits].tolist(), strict=True):
             kind = self.kinds.get(lower)
             if kind is None:  # white space: a clause ends at a line break
