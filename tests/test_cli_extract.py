@@ -59,3 +59,13 @@ def test_broken_custom_taxonomy_is_a_one_line_error(tmp_path, capsys):
     assert main(["taxonomy", "list", "--taxonomy", str(bad)]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "bad.yaml" in err and "'id'" in err
+
+
+def test_usage_errors_are_one_line(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", "--kind", "bad", "x.txt"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "--kind" in err

@@ -10,14 +10,22 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from skillgap.cli.common import CliError
 
 COMMANDS = ("extract", "taxonomy", "eval", "analyze", "text", "app", "batch")
 
 
+class OneLineErrorParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineErrorParser(
         prog="skillgap",
         description="Find the skills a resume lacks for machine-learning engineering jobs.",
     )
