@@ -184,3 +184,16 @@ def test_words_run_together_and_person_names_are_not_skills():
     )
     assert ids(text) == set()
     assert "transformers" in ids("Fine-tune BERT and GPT models.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Torch Technologies is hiring.", "Wear a glove.", "A pickle jar.", "Bash bugs at the party."],
+)
+def test_everyday_words_that_name_tools_need_their_context(text):
+    assert ids(text) == set()
+
+
+def test_tool_names_in_their_context():
+    text = "Models in torch; saved with pickle and joblib; Bash scripting; GloVe vectors; RAG."
+    assert {"pytorch", "model-serialization", "linux", "word-embeddings", "llm"} <= ids(text)

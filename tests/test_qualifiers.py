@@ -73,3 +73,47 @@ def test_preferred_cues_stay_in_their_clause():
 )
 def test_years(text, word, years):
     assert years_near(*span(text, word)) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "preferred"),
+    [
+        ("Requirements: Python is required, Docker preferred.", "Python", False),
+        ("Requirements: Python is required, Docker preferred.", "Docker", True),
+        ("Must have: Python and PyTorch (Kubernetes optional)", "PyTorch", False),
+        ("Must have: Python and PyTorch (Kubernetes optional)", "Kubernetes", True),
+        ("You will take advantage of Python and Spark", "Spark", False),
+        ("Experience with Docker, Kubernetes and Airflow is a plus", "Docker", True),
+        ("Knowledge of Go would be an advantage", "Go", True),
+    ],
+)
+def test_a_level_cue_applies_to_its_own_part_of_the_clause(text, word, preferred):
+    assert preferred_cue(*span(text, word)) is preferred
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Docker is not required but is a plus.",
+        "Docker: not required, but nice to have",
+        "Docker is not essential but desirable.",
+    ],
+)
+def test_not_required_but_welcome_is_not_a_negation(text):
+    index, start, end = span(text, "Docker")
+    assert not index.is_negated(start, end)
+    assert index.preferred_cue(start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "years"),
+    [
+        ("Requirements: 2+ years with Docker, 4+ years with Kubernetes", "Docker", 2.0),
+        ("Requirements: 2+ years with Docker, 4+ years with Kubernetes", "Kubernetes", 4.0),
+        ("3+ years experience with AWS, 5+ years with Python", "AWS", 3.0),
+        ("We are a 20 years old company using Python.", "Python", None),
+        ("Python (5+ years), SQL (3 years)", "SQL", 3.0),
+    ],
+)
+def test_years_go_to_the_skill_they_are_stated_for(text, word, years):
+    assert years_near(*span(text, word)) == years

@@ -13,7 +13,7 @@ from skillgap.components import doc_text
 from skillgap.doc_kind import detect_kind
 from skillgap.experience import experience_entries, years_used
 from skillgap.models import LEVEL_RANK, DocKind, DocumentProfile, Mention, NegatedSkill, SkillHit
-from skillgap.pipeline import get_pipeline
+from skillgap.pipeline import MAX_TEXT_CHARS, get_pipeline
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 KindArg = Literal["auto", "resume", "job"]
@@ -28,6 +28,13 @@ def _text_and_source(document: str | HasText, source: str | None) -> tuple[str, 
     if isinstance(document, str):
         return document, source or "-"
     return document.text, source or getattr(document, "source", None) or "-"
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(
+            f"the text has {len(text):,} characters; skillgap reads at most {MAX_TEXT_CHARS:,}"
+        )
 
 
 def _resolve_kind(text: str, kind: KindArg) -> DocKind:
@@ -50,6 +57,7 @@ def _title(text: str, kind: DocKind) -> str | None:
 
 def _prepared_doc(nlp: Language, text: str, kind: KindArg) -> Doc:
     """The tokenized Doc with its kind and original text set, ready for the skill components."""
+    _check_length(text)
     doc = nlp.make_doc(text)
     doc._.doc_kind = _resolve_kind(text, kind)
     doc._.source_text = text

@@ -12,6 +12,7 @@ from spacy.language import Language
 from skillgap import components  # noqa: F401  (registers the factories)
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
+MAX_TEXT_CHARS = 20_000_000  # twice what the 10 MB document limit can yield
 PIPE_NAMES = ("skill_sections", "skill_matcher", "skill_fuzzy", "skill_context", "skill_qualifiers")
 _TAXONOMY_PIPES = ("skill_matcher", "skill_fuzzy", "skill_context")
 _built: dict[int, tuple[Taxonomy, Language]] = {}
@@ -21,6 +22,7 @@ def build_pipeline(taxonomy: Taxonomy | None = None) -> Language:
     """A new pipeline for ``taxonomy`` (the built-in one by default)."""
     taxonomy = taxonomy or default_taxonomy()
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_TEXT_CHARS  # no parser or tagger here, so long texts cost only time
     for name in PIPE_NAMES:
         nlp.add_pipe(name)
     for name in _TAXONOMY_PIPES:

@@ -45,12 +45,23 @@ _PREFERRED_RE = re.compile(
     r"\bnice[\s-]to[\s-]haves?\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b"
     r"|\bplus\b(?=\s*(?:[.!;\n]|$))"
     r"|\bbonus\b|\bprefer(?:red|ably|ence)?\b|\bideally\b|\bdesir(?:ed|able)\b"
-    r"|\badvantage(?:ous)?\b|\bwould\s+be\s+(?:great|nice|good|helpful|beneficial)\b"
+    r"|\ban\s+advantage\b|\badvantageous\b|\bwould\s+be\s+(?:great|nice|good|helpful|beneficial)\b"
     r"|\bgood\s+to\s+have\b|\bhelpful\b|\boptional\b|\bnot\s+required\s+but\b|\bbeneficial\b"
     r"|\bis\s+a\s+plus\b|\bappreciated\b",
     re.IGNORECASE,
 )
 
+
+_REQUIRED_RE = re.compile(
+    r"(?<!not )(?<!n't )(?<!n’t )"  # "not required" is no requirement
+    r"\b(?:required|requirements?|must|mandatory|essential|minimum|necessary|need(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+_NOT_EXPERIENCE_RE = re.compile(r"\s*(?:old|ago|young|in\s+business)\b", re.IGNORECASE)
+_ATTACHED_RE = re.compile(r"[\s(\[:\-–—]*(?:experience[\s\-–:]*)?", re.IGNORECASE)
+_SEGMENT_MARKS = (",", "(", ")")
+YEARS_REACH = 120  # characters around a mention in which a years statement may stand
+CUE_REACH = 300  # characters around a mention in which a level cue may stand
 
 NEGATION_HINTS = frozenset(
     ("no", "not", "never", "zero", "lack", "lacking", "without", "except", "excluding", "other",
@@ -127,36 +138,80 @@ class ClauseIndex:
         m = _NEG_AFTER_RE.search(after)
         if not m or _CONTRAST_RE.search(after[: m.start()]):
             return False
-        # "Flask experience is beneficial but not required" asks for it, just not firmly
-        return not _PREFERRED_RE.search(after[: m.end()])
+        # "Flask is beneficial but not required", "Docker is not required but a plus": asked for,
+        # just not firmly
+        return not _PREFERRED_RE.search(after)
 
     def preferred_cue(self, start: int, end: int, clause: tuple[int, int] | None = None) -> bool:
-        """Whether the clause marks the mention as preferred rather than required."""
-        bounds = clause or self.clause(start, end)
-        if not _any_between(self.preferred_hints, *bounds):
+        """Whether a cue marks the mention as preferred rather than required.
+
+        A cue in the mention's own comma- or bracket-delimited part of the clause decides
+        ("Python is required, Docker preferred"); otherwise the nearest cue after it ("Docker and
+        Kafka are a plus"), then the nearest before it ("Ideally: Go").
+        """
+        c_start, c_end = clause or self.clause(start, end)
+        if not _any_between(self.preferred_hints, c_start, c_end):
             return False
-        if bounds not in self._preferred:
-            self._preferred[bounds] = bool(_PREFERRED_RE.search(self.text, *bounds))
-        return self._preferred[bounds]
+        c_start, c_end = max(c_start, start - CUE_REACH), min(c_end, end + CUE_REACH)
+        s_start = max(self.text.rfind(mark, c_start, start) for mark in _SEGMENT_MARKS) + 1
+        s_start = max(s_start, c_start)
+        ends = [self.text.find(mark, end, c_end) for mark in _SEGMENT_MARKS]
+        s_end = min([e for e in ends if e >= 0], default=c_end)
+        if _PREFERRED_RE.search(self.text, s_start, s_end):
+            return True
+        if _REQUIRED_RE.search(self.text, s_start, s_end):
+            return False
+        following = _first_cue(self.text, end, c_end)
+        if following is not None:
+            return following
+        preceding = [_is_preferred(m) for m in _LEVEL_RE.finditer(self.text, c_start, start)]
+        return bool(preceding) and preceding[-1]
 
     def years_near(
         self, start: int, end: int, clause: tuple[int, int] | None = None
     ) -> float | None:
-        """Years of experience stated next to the mention ("5+ years of Python", "24 months")."""
+        """Years of experience stated for the mention: attached after it ("Python (3 years)",
+        "Python - Experience - 24 months"), else the nearest statement before it ("5+ years of
+        Python"), else one shortly after it."""
         c_start, c_end = clause or self.clause(start, end)
         if not _any_between(self.year_hints, c_start, c_end):
             return None
-        best: tuple[int, float] | None = None
-        for m in _YEARS_RE.finditer(self.text, c_start, c_end):
-            low = _number(m.group(1))
+        before: float | None = None
+        after: tuple[int, float] | None = None
+        low_end = max(c_start, start - YEARS_REACH)
+        for m in _YEARS_RE.finditer(self.text, low_end, min(c_end, end + YEARS_REACH)):
+            if _NOT_EXPERIENCE_RE.match(self.text, m.end()):
+                continue  # "a 20 years old company"
+            value = _number(m.group(1))
             if m.group(3).lower().startswith("month"):
-                low = round(low / 12, 1)
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if distance > 120 or low <= 0 or low > 40:
+                value = round(value / 12, 1)
+            if not 0 < value <= 40:
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, low)
-        return best[1] if best else None
+            if m.end() <= start:
+                before = value
+            elif m.start() >= end and after is None:
+                after = (m.start(), value)
+        if after and _ATTACHED_RE.fullmatch(self.text, end, after[0]):
+            return after[1]
+        if before is not None:
+            return before
+        return after[1] if after and after[0] - end <= YEARS_REACH // 2 else None
+
+
+_LEVEL_RE = re.compile(
+    f"(?P<preferred>{_PREFERRED_RE.pattern})|(?P<required>{_REQUIRED_RE.pattern})",
+    re.IGNORECASE,
+)
+
+
+def _is_preferred(match: re.Match[str]) -> bool:
+    return match.lastgroup == "preferred"
+
+
+def _first_cue(text: str, start: int, end: int) -> bool | None:
+    """Whether the first level cue in ``text[start:end]`` is a preferred one (None: no cue)."""
+    m = _LEVEL_RE.search(text, start, end)
+    return None if m is None else _is_preferred(m)
 
 
 def _number(token: str) -> float:
