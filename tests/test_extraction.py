@@ -197,3 +197,8 @@ def test_everyday_words_that_name_tools_need_their_context(text):
 def test_tool_names_in_their_context():
     text = "Models in torch; saved with pickle and joblib; Bash scripting; GloVe vectors; RAG."
     assert {"pytorch", "model-serialization", "linux", "word-embeddings", "llm"} <= ids(text)
+
+
+def test_soft_skills_listed_bare_in_a_resume_count_but_not_in_prose():
+    assert {"communication", "leadership"} <= ids("Skills\nPython, SQL, Communication, Leadership")
+    assert ids("We value open communication with our customers.", "job") == set()
