@@ -97,6 +97,8 @@ def read_labels(path: Path) -> list[dict]:
         if not isinstance(row, dict) or "doc" not in row or "labels" not in row:
             raise EvalError(f"{path}:{number}: needs at least 'doc' and 'labels'")
         rows.append(row)
+    if not rows:
+        raise EvalError(f"{path}: no labelled documents")
     return rows
 
 

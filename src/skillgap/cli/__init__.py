@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from skillgap import __version__
 from skillgap.cli.common import CliError
 
 COMMANDS = ("extract", "taxonomy", "eval", "analyze", "text", "app", "batch")
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="skillgap",
         description="Find the skills a resume lacks for machine-learning engineering jobs.",
     )
+    parser.add_argument("--version", action="version", version=f"skillgap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         importlib.import_module(f"skillgap.cli.{name}_cmd").register(sub)
