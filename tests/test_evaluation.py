@@ -58,3 +58,12 @@ def test_dev_set_meets_the_accuracy_floor(shared_dir):
     assert result.overall.precision >= 0.95
     assert result.overall.recall >= 0.90
     assert result.overall.negation_violations == 0
+
+
+def test_an_empty_labels_file_is_an_error_not_a_perfect_score(tmp_path):
+    from skillgap.evaluation import EvalError
+
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n")
+    with pytest.raises(EvalError, match="no labelled documents"):
+        evaluate(tmp_path, labels)
