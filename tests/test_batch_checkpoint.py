@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import skillgap.batch.run as batch_run
-from skillgap.batch import CheckpointError, run_batch
+from skillgap.batch import BatchError, CheckpointError, run_batch
 from skillgap.batch.checkpoint import Checkpoint, checkpoint_dir, profile_from_dict
 from skillgap.batch.tasks import ChunkResult, PairOutcome
 from skillgap.extraction import extract
@@ -120,3 +120,13 @@ def test_unreadable_chunk_files_are_simply_done_again(tmp_path):
     assert list(loaded) == [0]
     assert loaded[0].items == (outcome,)
     assert Checkpoint(tmp_path / "cp", "other").load("compare") == {}
+
+
+def test_a_run_that_fails_before_any_chunk_leaves_no_checkpoint(tmp_path, monkeypatch):
+    def unreachable(*args):
+        raise BatchError("cannot reach the Dask scheduler at tcp://h:8786 (timed out)")
+
+    monkeypatch.setattr(batch_run, "make_engine", unreachable)
+    with pytest.raises(BatchError):
+        run_batch(RESUMES, JOBS, output=tmp_path / "out.csv")
+    assert list(tmp_path.iterdir()) == []

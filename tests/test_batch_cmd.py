@@ -84,7 +84,8 @@ def test_a_missing_column_lists_the_columns_found(tables, tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err == (
         f"skillgap: error: {tables['resumes.csv']}: no 'id' column (columns found: candidate, "
-        "text); map yours with resumes.id=NAME"
+        "text); rename yours with --column resumes.id=NAME "
+        "(in Python: columns={'resumes.id': 'NAME'})"
     )
 
 
@@ -92,12 +93,35 @@ def test_a_missing_column_lists_the_columns_found(tables, tmp_path, capsys):
     ("extra", "message"),
     [
         (["--scheduler", "tcp://h:8786"], "--scheduler needs --engine dask"),
+        (
+            ["--engine", "dask", "--scheduler", "notaurl"],
+            "'notaurl' is not a Dask scheduler address (use tcp://host:port,",
+        ),
         (["--taxonomy", "missing.yaml"], "missing.yaml"),
     ],
 )
 def test_bad_options_end_with_one_line(tables, tmp_path, capsys, extra, message):
     assert batch(tables, tmp_path / "out.csv", *extra) == 2
-    assert message in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out.csv.checkpoint").exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_an_excel_csv_in_windows_1252_with_semicolons_is_read(tmp_path, capsys, suffix):
+    (tmp_path / "r.csv").write_bytes("id;text\ncafé;Python\n".encode("cp1252"))
+    (tmp_path / "j.csv").write_text("id,text\nj1,Requirements: Python\n", encoding="utf-8")
+    out = tmp_path / f"out{suffix}"
+    code = main(
+        ["batch", "--resumes", str(tmp_path / "r.csv"), "--jobs", str(tmp_path / "j.csv"),
+         "-o", str(out)]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    pairs = pd.read_csv(out) if suffix == ".csv" else pd.read_parquet(out)
+    assert pairs[["resume_id", "job_id"]].values.tolist() == [["café", "j1"]]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == sorted(
+        [f"out{suffix}", f"out.skills{suffix}", f"out.summary{suffix}"]
+    )
 
 
 def test_a_bad_output_name_is_refused_before_any_work(tables, tmp_path, capsys):

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from skillgap.batch import BatchError, dask_engine, run_batch
-from skillgap.batch.dask_engine import DaskEngine
+from skillgap.batch.dask_engine import DaskEngine, check_scheduler_address
 
 RESUMES = pd.DataFrame(
     {
@@ -56,3 +56,40 @@ def test_an_unreachable_scheduler_is_a_one_line_error(monkeypatch):
         BatchError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
     ):
         DaskEngine(1, "tcp://127.0.0.1:9")
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["tcp://10.0.0.5:8786", "tls://sched.example.org:8786", "ucx://h:1", "inproc://10.0.0.5/1/2",
+     "localhost:8786", "tcp://[::1]:8786"],
+)  # fmt: skip
+def test_scheduler_addresses_of_every_form_are_accepted(address):
+    check_scheduler_address(address)
+
+
+@pytest.mark.parametrize(
+    "address", ["notaurl", "tcp://host", "http://h:8786", "tcp://h:99999", "h:port", ""]
+)
+def test_malformed_scheduler_addresses_are_refused_in_one_line(address):
+    with pytest.raises(BatchError, match=r"is not a Dask scheduler address \(use tcp://host:port"):
+        check_scheduler_address(address)
+
+
+def test_a_client_that_cannot_start_is_a_one_line_error(monkeypatch):
+    import distributed
+
+    def refuse(*args, **kwargs):
+        raise ValueError("bad address\nmore detail")
+
+    monkeypatch.setattr(distributed, "Client", refuse)
+    with pytest.raises(BatchError) as error:
+        DaskEngine(1, "tcp://127.0.0.1:9")
+    assert str(error.value) == "cannot reach the Dask scheduler at tcp://127.0.0.1:9 (bad address)"
+
+
+def test_tls_without_certificates_fails_before_any_client(monkeypatch):
+    import distributed
+
+    monkeypatch.setattr(distributed, "Client", pytest.fail)
+    with pytest.raises(BatchError, match="tls:// needs TLS certificates"):
+        DaskEngine(1, "tls://127.0.0.1:9")

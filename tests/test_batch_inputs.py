@@ -14,6 +14,7 @@ from skillgap.batch.inputs import (
     column_names,
     load_documents,
     load_pairs,
+    read_csv,
 )
 
 COLUMNS = column_names(None)
@@ -54,7 +55,8 @@ def test_a_missing_column_lists_the_columns_found(tmp_path):
     with pytest.raises(BatchInputError) as error:
         load_documents(path, "job", COLUMNS["jobs"])
     assert "no 'id' column (columns found: doc_id, body)" in str(error.value)
-    assert "jobs.id=NAME" in str(error.value)
+    assert "rename yours with --column jobs.id=NAME" in str(error.value)
+    assert "(in Python: columns={'jobs.id': 'NAME'})" in str(error.value)
     names = column_names({"jobs.id": "doc_id"})
     with pytest.raises(BatchInputError, match="no 'text' or 'path' column"):
         load_documents(path, "job", names["jobs"])
@@ -93,12 +95,88 @@ def test_bad_rows_become_document_errors_and_duplicates_collapse(tmp_path):
     assert documents[0].label == "resume a"
 
 
-def test_invalid_utf8_spoils_only_its_own_row(tmp_path):
+def test_a_windows_1252_csv_gives_proper_text(tmp_path):
     path = tmp_path / "r.csv"
-    path.write_bytes(b"id,text\nok,Python and SQL\nbad,caf\xe9 au lait\n")
-    documents = load_documents(path, "resume", COLUMNS["resumes"])
-    assert documents[0].text == "Python and SQL" and documents[0].error is None
-    assert documents[1].error == "text is not valid UTF-8 (save the table as UTF-8)"
+    path.write_bytes(
+        "id,title,text\ncafé,Crème,Python and SQL\nok,,Ingénieur Python\n".encode("cp1252")
+    )
+    documents = load_documents(path, "job", COLUMNS["jobs"])
+    assert [(d.id, d.title, d.text, d.error) for d in documents] == [
+        ("café", "Crème", "Python and SQL", None),
+        ("ok", None, "Ingénieur Python", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "id,text\nr1,Café\n".encode("utf-8-sig"),
+        "id,text\nr1,Café\n".encode("utf-16"),
+        "id,text\nr1,Café\n".encode("cp1252"),
+    ],
+    ids=["utf-8-bom", "utf-16-bom", "cp1252"],
+)
+def test_usual_encodings_are_decoded(encoded):
+    assert read_csv(encoded, "r.csv").to_dict("records") == [{"id": "r1", "text": "Café"}]
+
+
+def test_undecodable_bytes_are_row_errors_with_printable_ids():
+    frame = pd.DataFrame(
+        {
+            "id": [b"caf\xe9", b"ok", b"t", b"x"],
+            "title": [b"", b"", b"Cr\xe8me", b""],
+            "text": [b"Python", b"SQL", b"Go", b"caf\xe9 au lait"],
+        }
+    )
+    documents = load_documents(frame, "job", COLUMNS["jobs"])
+    assert [(d.id, d.title, d.error) for d in documents] == [
+        ("caf\\xe9", None, "id holds bytes that are not text in the table's encoding "
+         "(save the table as UTF-8)"),
+        ("ok", None, None),
+        ("t", "Cr\\xe8me", "title holds bytes that are not text in the table's encoding "
+         "(save the table as UTF-8)"),
+        ("x", None, "text holds bytes that are not text in the table's encoding "
+         "(save the table as UTF-8)"),
+    ]  # fmt: skip
+    for document in documents:
+        document.id.encode("utf-8")  # every id can be written out
+
+
+def test_undecodable_pair_ids_are_row_errors():
+    frame = pd.DataFrame({"resume_id": [b"r\xe9"], "job_id": [b"j1"]})
+    (request,) = load_pairs(frame, COLUMNS["pairs"])
+    assert request.resume_id == "r\\xe9"
+    assert request.error == (
+        "pair at row 1: resume_id holds bytes that are not text in the table's encoding "
+        "(save the table as UTF-8)"
+    )
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t", "|"])
+def test_the_separator_is_found_from_the_header_line(tmp_path, sep):
+    path = tmp_path / "r.csv"
+    path.write_text(f'id{sep}text\nr1{sep}"Python, SQL; Docker | Go"\n', encoding="utf-8")
+    (document,) = load_documents(path, "resume", COLUMNS["resumes"])
+    assert (document.id, document.text) == ("r1", "Python, SQL; Docker | Go")
+
+
+def test_a_one_column_header_keeps_the_separator_of_the_suffix(tmp_path):
+    (tmp_path / "p.tsv").write_text("id\nr1\n")
+    assert read_csv(b"id\nr1\n", "p.csv").columns.tolist() == ["id"]
+    with pytest.raises(BatchInputError, match="no 'text' or 'path' column"):
+        load_documents(tmp_path / "p.tsv", "resume", COLUMNS["resumes"])
+
+
+def test_zip_and_bz2_tables_are_read(tmp_path):
+    frame = pd.DataFrame({"id": ["a"], "text": ["Python"]})
+    frame.to_csv(tmp_path / "a.csv.zip", index=False)
+    frame.to_csv(tmp_path / "a.csv.bz2", index=False)
+    for name in ("a.csv.zip", "a.csv.bz2"):
+        (document,) = load_documents(tmp_path / name, "resume", COLUMNS["resumes"])
+        assert (document.id, document.text) == ("a", "Python"), name
+    (tmp_path / "bad.csv.gz").write_bytes(b"not gzip")
+    with pytest.raises(BatchInputError, match=r"bad\.csv\.gz: cannot be read"):
+        load_documents(tmp_path / "bad.csv.gz", "resume", COLUMNS["resumes"])
 
 
 def test_paths_are_relative_to_the_table_and_text_wins_over_path(tmp_path):

@@ -76,3 +76,13 @@ def test_write_outputs_writes_all_three_tables(tmp_path):
     tables = [pd.DataFrame({"x": [i]}) for i in range(3)]
     write_outputs(*tables, paths)
     assert [pd.read_csv(p)["x"].tolist() for p in paths.all] == [[0], [1], [2]]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_failed_write_leaves_none_of_the_three_tables(tmp_path, suffix):
+    paths = OutputPaths.beside(tmp_path / f"out{suffix}")
+    good = pd.DataFrame({"x": ["ok"]})
+    unwritable = pd.DataFrame({"x": ["caf\udce9"]})  # a lone surrogate: no file can hold it
+    with pytest.raises(OutputError, match="cannot write the outputs"):
+        write_outputs(unwritable, good, good, paths)
+    assert list(tmp_path.iterdir()) == []

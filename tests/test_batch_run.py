@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import skillgap.batch.tasks as tasks
-from skillgap.batch import BatchInputError, OutputError, run_batch
+from skillgap.batch import BatchError, BatchInputError, OutputError, run_batch
 from skillgap.batch.run import plan_pairs
 from skillgap.report import analyze
 
@@ -136,6 +136,22 @@ def test_unreadable_and_undecodable_files_are_row_errors(tmp_path):
     assert "Traceback" not in "".join(result.pairs.error.dropna())
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_undecodable_ids_in_a_parquet_table_are_row_errors_and_outputs_are_written(
+    tmp_path, suffix
+):
+    table = tmp_path / "r.parquet"
+    pd.DataFrame({"id": [b"caf\xe9", b"ok"], "text": [b"Python", b"SQL"]}).to_parquet(table)
+    result = run_batch(table, JOBS.iloc[:1], output=tmp_path / f"out{suffix}")
+    assert result.pairs[["resume_id", "error"]].values.tolist() == [
+        ["caf\\xe9", "resume caf\\xe9: id holds bytes that are not text in the table's encoding "
+         "(save the table as UTF-8)"],
+        ["ok", None],
+    ]  # fmt: skip
+    assert all(path.is_file() for path in result.outputs) and len(result.outputs) == 3
+    assert not (tmp_path / f"out{suffix}.checkpoint").exists()
+
+
 def test_pairs_tables_choose_the_pairs_and_their_order():
     wanted = pd.DataFrame(
         {"resume_id": ["ben", "ana", "zoe", "ana"], "job_id": ["data", "ml", "ml", "nope"]}
@@ -193,6 +209,9 @@ def test_bad_usage_raises_one_line_errors(tmp_path):
         run_batch(RESUMES, JOBS, workers=0)
     with pytest.raises(ValueError, match="engine='dask'"):
         run_batch(RESUMES, JOBS, scheduler="tcp://x:8786")
+    with pytest.raises(BatchError, match="'notaurl' is not a Dask scheduler address"):
+        run_batch(RESUMES, JOBS, engine="dask", scheduler="notaurl", output=tmp_path / "o.csv")
+    assert list(tmp_path.iterdir()) == []
     with pytest.raises(OutputError):
         run_batch(RESUMES, JOBS, output=tmp_path / "out.json")
     with pytest.raises(BatchInputError, match="columns found: id, text"):

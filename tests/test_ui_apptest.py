@@ -291,7 +291,7 @@ def test_batch_page_runs_both_tables(app: AppTest) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", "resumes.csv: not a readable CSV file (No columns to parse from file)"),
+        (b"", "resumes.csv: the file is empty"),
         (b"id,text\n", "resumes.csv: the table has no rows"),
         (b"id,path\nr1,/etc/passwd\n", "resumes.csv: the dashboard reads a `text` column"),
     ],
@@ -304,6 +304,16 @@ def test_batch_refuses_unusable_tables(app: AppTest, data: bytes, message: str) 
     assert any(e.startswith(message) for e in errors(app)), errors(app)
     app.button(key="batch_run").click().run()
     assert "Upload both tables first: a resumes CSV and a postings CSV." in errors(app)
+
+
+def test_batch_reads_an_excel_csv_as_the_command_does(app: AppTest) -> None:
+    open_batch(app)
+    excel = "id;text\ncafé;Expérience: Python and PyTorch\n".encode("cp1252")
+    app.get("file_uploader")[0].upload("resumes.csv", excel, "text/csv")
+    app.get("file_uploader")[1].upload("jobs.csv", JOBS_CSV, "text/csv")
+    app.button(key="batch_run").click().run()
+    assert not app.exception and not errors(app)
+    assert app.dataframe[0].value[["resume_id", "job_id"]].values.tolist() == [["café", "j1"]]
 
 
 def test_batch_reports_a_table_without_its_columns(app: AppTest) -> None:

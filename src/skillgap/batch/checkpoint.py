@@ -95,6 +95,11 @@ class Checkpoint:
         path = self.directory / f"{stage}-{result.chunk:06d}.json"
         write_atomic(path, lambda temp: temp.write_text(json.dumps(payload), "utf-8"))
 
+    def remove_if_unused(self) -> None:
+        """Delete the checkpoint if no chunk was saved in it (the run failed before any work)."""
+        if not any(self._chunk_files()):
+            self.remove()
+
     def remove(self) -> None:
         """Delete the checkpoint once the outputs are safely written."""
         self._clear()

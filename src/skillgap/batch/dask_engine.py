@@ -8,6 +8,7 @@ have skillgap installed and, for ``path`` inputs, see the same files.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -16,6 +17,41 @@ from skillgap.batch.engine import IN_FLIGHT_PER_WORKER, BatchError
 T = TypeVar("T")
 R = TypeVar("R")
 CONNECT_TIMEOUT = "15s"
+_ADDRESS = re.compile(
+    r"(?:(?:tcp|tls|ucx|ws|wss)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(?P<port>\d{1,5})"
+    r"|inproc://\S+"
+)
+_ADDRESS_FORMS = "tcp://host:port, tls://host:port, ucx://host:port, inproc://... or host:port"
+
+
+def check_scheduler_address(address: str) -> None:
+    """Raise ``BatchError`` unless ``address`` has the form of a Dask scheduler address.
+
+    >>> check_scheduler_address("tcp://10.0.0.5:8786")
+    >>> check_scheduler_address("notaurl")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    skillgap.batch.engine.BatchError: 'notaurl' is not a Dask scheduler address (use tcp://...)
+    """
+    match = _ADDRESS.fullmatch(address)
+    port = match["port"] if match else None
+    if match is None or (port is not None and not 0 < int(port) < 65536):
+        raise BatchError(f"{address!r} is not a Dask scheduler address (use {_ADDRESS_FORMS})")
+
+
+def _check_protocol(address: str) -> None:
+    """Raise if this machine cannot use the address's protocol. Checked before ``Client``, as a
+    client whose start fails this way makes Python wait 30 s when it is garbage collected."""
+    from distributed.comm.addressing import parse_address
+    from distributed.comm.registry import get_backend
+    from distributed.security import Security
+
+    scheme, _ = parse_address(address)
+    try:
+        get_backend(scheme).get_connector()
+    except Exception:  # an unknown scheme, or a stub whose package is missing (ucx)
+        raise ValueError(f"this Dask installation cannot use {scheme}:// addresses") from None
+    if scheme in ("tls", "wss") and Security().get_connection_args("client")["ssl_context"] is None:
+        raise ValueError(f"{scheme}:// needs TLS certificates in the Dask configuration")
 
 
 class DaskEngine:
@@ -27,6 +63,7 @@ class DaskEngine:
         self._cluster: Any = None
         try:
             if scheduler:
+                _check_protocol(scheduler)
                 self._client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
             else:
                 self._cluster = LocalCluster(
@@ -38,10 +75,15 @@ class DaskEngine:
                     silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster, set_as_default=False)
-        except (OSError, TimeoutError) as exc:
+        except Exception as exc:  # refused, timed out, malformed, unsupported protocol...
             self.close()
-            where = scheduler or "a local cluster"
-            raise BatchError(f"cannot reach the Dask scheduler at {where} ({exc})") from None
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            failure = (
+                f"cannot reach the Dask scheduler at {scheduler}"
+                if scheduler
+                else "cannot start a local Dask cluster"
+            )
+            raise BatchError(f"{failure} ({reason})") from None
         self.workers = max(1, sum(self._client.nthreads().values()))
 
     def imap_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:

@@ -4,7 +4,8 @@ A table is a CSV/TSV file (optionally compressed), a Parquet file, a folder of P
 partitioned dataset) or a pandas DataFrame. Document tables need an ``id`` column and a ``text`` or
 a ``path`` column (postings may add ``title``); pair tables need ``resume_id`` and ``job_id``.
 Every column name can be overridden with ``ROLE.FIELD=NAME`` (``jobs.id=doc_id``) or
-``FIELD=NAME`` for both document tables.
+``FIELD=NAME`` for both document tables. ``read_csv`` is the one CSV reader (the dashboard uses
+it too): it finds the encoding and the separator by itself.
 
 Problems with the table itself raise ``BatchInputError``; problems with one row become that
 document's ``error`` and the rest of the batch carries on.
@@ -12,13 +13,21 @@ document's ``error`` and the rest of the batch carries on.
 
 from __future__ import annotations
 
+import bz2
+import codecs
+import csv
+import gzip
+import io
+import lzma
 import re
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
+from charset_normalizer import from_bytes
 
 from skillgap.models import DocKind
 
@@ -33,9 +42,12 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "pairs": PAIR_FIELDS,
 }
 _CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
+_SEPARATORS = ",;\t|"
 _COMPRESSION_SUFFIXES = frozenset((".gz", ".bz2", ".xz", ".zip", ".zst"))
 _PARQUET_SUFFIXES = frozenset((".parquet", ".pq"))
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_PREFERRED_LEGACY = "cp1252"  # what Excel's "CSV" saves on Western Windows
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BatchInputError(ValueError):
@@ -101,17 +113,20 @@ def describe(source: TableSource, role: Role) -> str:
     return f"the {role} DataFrame" if isinstance(source, pd.DataFrame) else str(source)
 
 
-def read_table(source: TableSource, wanted: Mapping[str, str]) -> pd.DataFrame:
-    """The rows of ``source`` with every cell as a string ('' when empty).
+def read_table(source: TableSource, wanted: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:
+    """The rows of ``source`` with every cell as a string ('' when empty), and all its columns.
 
-    Only the ``wanted`` columns that exist are kept; raises ``BatchInputError`` for a missing or
-    unreadable file or an unknown file type.
+    Only the ``wanted`` columns that exist are kept in the rows; raises ``BatchInputError`` for a
+    missing or unreadable file or an unknown file type.
     """
-    frame = source if isinstance(source, pd.DataFrame) else _read_file(Path(source), wanted)
+    if isinstance(source, pd.DataFrame):
+        frame, found = source, [str(c).strip() for c in source.columns]
+    else:
+        frame, found = _read_file(Path(source), wanted)
     frame = frame.rename(columns=lambda c: str(c).strip())
     keep = [c for c in dict.fromkeys(wanted.values()) if c in frame.columns]
     cells = frame[keep].astype(object)
-    return cells.where(cells.notna(), "").map(_cell).reset_index(drop=True)
+    return cells.where(cells.notna(), "").map(_cell).reset_index(drop=True), found
 
 
 def _cell(value: object) -> str:
@@ -122,77 +137,140 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _read_file(path: Path, wanted: Mapping[str, str]) -> pd.DataFrame:
+def read_csv(data: bytes, name: str, *, default_sep: str = ",") -> pd.DataFrame:
+    """A CSV table's rows with every cell as a string; ``BatchInputError`` when unusable.
+
+    The encoding is UTF-8 (with or without a BOM), UTF-16 with a BOM, or else the one
+    charset-normalizer finds for the whole file (Windows-1252 when the evidence is even). The
+    separator is the comma, semicolon, tab or pipe that splits the header line, else
+    ``default_sep``. Bytes the encoding cannot decode stay as lone surrogates, which
+    ``load_documents`` and ``load_pairs`` report per row.
+
+    >>> read_csv("id;text\\nr1;café\\n".encode("cp1252"), "r.csv").to_dict("records")
+    [{'id': 'r1', 'text': 'café'}]
+    """
+    text = _decode(data)
+    sep = _separator(text, default_sep)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        raise BatchInputError(f"{name}: the file is empty") from None
+    except (pd.errors.ParserError, ValueError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise BatchInputError(f"{name}: cannot be parsed ({reason})") from None
+    return frame.rename(columns=lambda c: str(c).strip())
+
+
+def _decode(data: bytes) -> str:
+    """The text of a table file; bytes its encoding cannot decode become lone surrogates."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="surrogateescape")
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="surrogateescape")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode(_legacy_encoding(data), errors="surrogateescape")
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """charset-normalizer's best guess for ``data``; Windows-1252 when it does as well."""
+    candidates = [*from_bytes(data), *from_bytes(data, cp_isolation=[_PREFERRED_LEGACY])]
+    if not candidates:
+        return "utf-8"
+    best = min(
+        candidates,
+        key=lambda m: (m.chaos, -m.coherence, m.encoding != _PREFERRED_LEGACY),
+    )
+    return best.encoding
+
+
+def _separator(text: str, default: str) -> str:
+    """The separator the header line uses, among comma, semicolon, tab and pipe."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=_SEPARATORS).delimiter
+    except csv.Error:
+        return default
+
+
+def _read_file(path: Path, wanted: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:
     if not path.exists():
         raise BatchInputError(f"{path}: no such file")
     try:
         if path.is_dir() or path.suffix.lower() in _PARQUET_SUFFIXES:
             return _read_parquet(path, wanted)
         suffixes = [s.lower() for s in path.suffixes[-2:]]
-        if suffixes and suffixes[-1] in _COMPRESSION_SUFFIXES:
-            suffixes.pop()
+        compression = suffixes.pop() if suffixes and suffixes[-1] in _COMPRESSION_SUFFIXES else None
         sep = _CSV_SUFFIXES.get(suffixes[-1]) if suffixes else None
         if sep is None:
             raise BatchInputError(
                 f"{path}: unsupported file type (use .csv, .tsv, .parquet or a Parquet folder)"
             )
-        return pd.read_csv(
-            path,
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
-            encoding_errors="surrogateescape",
-        )
+        frame = read_csv(_file_bytes(path, compression), str(path), default_sep=sep)
+        return frame, list(frame.columns)
     except BatchInputError:
         raise
-    except pd.errors.EmptyDataError:
-        raise BatchInputError(f"{path}: the file is empty") from None
-    except (pd.errors.ParserError, ValueError) as exc:
+    except (ValueError, EOFError, lzma.LZMAError, zipfile.BadZipFile) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise BatchInputError(f"{path}: cannot be parsed ({reason})") from None
     except OSError as exc:
         raise BatchInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _read_parquet(path: Path, wanted: Mapping[str, str]) -> pd.DataFrame:
+def _file_bytes(path: Path, compression: str | None) -> bytes:
+    """The content of ``path``, decompressed by its suffix."""
+    if compression is None:
+        return path.read_bytes()
+    if compression == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if len(members) != 1:
+                raise BatchInputError(f"{path}: the zip archive must hold exactly one table")
+            return archive.read(members[0])
+    if compression == ".zst":
+        try:
+            import zstandard
+        except ImportError:
+            raise BatchInputError(
+                f"{path}: reading .zst files needs the zstandard package (pip install zstandard)"
+            ) from None
+        with zstandard.open(path, "rb") as stream:
+            return stream.read()
+    opener = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}[compression]
+    with opener(path, "rb") as stream:
+        return stream.read()
+
+
+def _read_parquet(path: Path, wanted: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:
     import pyarrow.dataset as ds
 
     dataset = ds.dataset(path, format="parquet", partitioning="hive")
-    columns = [c for c in dict.fromkeys(wanted.values()) if c in dataset.schema.names]
+    found = list(dataset.schema.names)
+    columns = [c for c in dict.fromkeys(wanted.values()) if c in found]
     if not columns:
-        return pd.DataFrame(columns=dataset.schema.names)
-    return dataset.to_table(columns=columns).to_pandas()
+        return pd.DataFrame(columns=found), found
+    return dataset.to_table(columns=columns).to_pandas(), found
 
 
-def _require(frame: pd.DataFrame, source: TableSource, role: Role, column: str, field: str) -> None:
-    if column not in frame.columns:
-        found = ", ".join(_found_columns(source, frame)) or "none"
-        raise BatchInputError(
-            f"{describe(source, role)}: no {column!r} column (columns found: {found}); "
-            f"map yours with {role}.{field}=NAME"
-        )
-
-
-def _found_columns(source: TableSource, frame: pd.DataFrame) -> list[str]:
-    """Every column of the source table, not only the ones read."""
-    if isinstance(source, pd.DataFrame):
-        return [str(c) for c in source.columns]
-    path = Path(source)
-    if path.is_dir() or path.suffix.lower() in _PARQUET_SUFFIXES:
-        import pyarrow.dataset as ds
-
-        return list(ds.dataset(path, format="parquet", partitioning="hive").schema.names)
-    return _csv_header(path) or [str(c) for c in frame.columns]
-
-
-def _csv_header(path: Path) -> list[str]:
-    sep = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
-    try:
-        header = pd.read_csv(path, sep=sep, nrows=0, encoding="utf-8-sig")
-    except (ValueError, OSError):
-        return []
-    return [str(c).strip() for c in header.columns]
+def _require(
+    frame: pd.DataFrame,
+    found: list[str],
+    source: TableSource,
+    role: Role,
+    columns: Mapping[str, str],
+    *fields: str,
+) -> None:
+    """Raise unless the column read for one of ``fields`` exists, saying how to map another."""
+    if any(columns[field] in frame.columns for field in fields):
+        return
+    wanted = " or ".join(repr(columns[field]) for field in fields)
+    options = " or ".join(f"{role}.{field}=NAME" for field in fields)
+    raise BatchInputError(
+        f"{describe(source, role)}: no {wanted} column (columns found: "
+        f"{', '.join(found) or 'none'}); rename yours with --column {options} "
+        f"(in Python: columns={{'{role}.{fields[0]}': 'NAME'}})"
+    )
 
 
 def load_documents(
@@ -204,14 +282,9 @@ def load_documents(
     different contents becomes an error. Relative paths are taken from the table's folder.
     """
     role: Role = "resumes" if kind == "resume" else "jobs"
-    frame = read_table(source, columns)
-    _require(frame, source, role, columns["id"], "id")
-    if columns["text"] not in frame.columns and columns["path"] not in frame.columns:
-        found = ", ".join(_found_columns(source, frame)) or "none"
-        raise BatchInputError(
-            f"{describe(source, role)}: no {columns['text']!r} or {columns['path']!r} column "
-            f"(columns found: {found}); map yours with {role}.text=NAME or {role}.path=NAME"
-        )
+    frame, found = read_table(source, columns)
+    _require(frame, found, source, role, columns, "id")
+    _require(frame, found, source, role, columns, "text", "path")
     if frame.empty:
         raise BatchInputError(f"{describe(source, role)}: the table has no rows")
     base = None if isinstance(source, pd.DataFrame) else Path(source).resolve().parent
@@ -244,20 +317,24 @@ def _document(
     columns: Mapping[str, str],
     base: Path | None,
 ) -> SourceDocument:
-    doc_id = record.get(columns["id"], "").strip()
+    raw_id = record.get(columns["id"], "").strip()
+    raw_title = record.get(columns["title"], "").strip() if kind == "job" else ""
     text = record.get(columns["text"], "")
     path = record.get(columns["path"], "").strip()
-    title = record.get(columns["title"], "").strip() if kind == "job" else ""
-    document = SourceDocument(kind, doc_id, row, title=title or None)
+    doc_id = _printable(raw_id)
+    document = SourceDocument(kind, doc_id, row, title=_printable(raw_title) or None)
     if not doc_id:
         return replace(document, error="missing id")
+    unreadable = [f for f, v in (("id", raw_id), ("title", raw_title)) if _undecodable(v)]
+    if unreadable:
+        return replace(document, error=_not_text(" and ".join(unreadable)))
     if text.strip():
-        if _has_undecodable_bytes(text) or _has_undecodable_bytes(title):
-            return replace(document, error="text is not valid UTF-8 (save the table as UTF-8)")
+        if _undecodable(text):
+            return replace(document, error=_not_text("text"))
         return replace(document, text=text)
     if path:
-        if _has_undecodable_bytes(path):
-            return replace(document, error="path is not valid UTF-8")
+        if _undecodable(path):
+            return replace(document, error=_not_text("path"))
         full = Path(path).expanduser()
         if base is not None and not full.is_absolute():
             full = base / full
@@ -267,23 +344,42 @@ def _document(
     return replace(document, error=empty)
 
 
-def _has_undecodable_bytes(text: str) -> bool:
-    """Whether reading the table as UTF-8 left escaped bytes (lone surrogates) in ``text``."""
-    return _ESCAPED_BYTE.search(text) is not None
+def _not_text(what: str) -> str:
+    return f"{what} holds bytes that are not text in the table's encoding (save the table as UTF-8)"
+
+
+def _undecodable(text: str) -> bool:
+    """Whether ``text`` holds bytes no encoding explained (lone surrogates), which no output
+    file could store."""
+    return _SURROGATE.search(text) is not None
+
+
+def _printable(text: str) -> str:
+    """``text`` with every undecodable byte shown as an escape (``caf\\xe9``), safe to write."""
+    return _SURROGATE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def load_pairs(source: TableSource, columns: Mapping[str, str]) -> list[PairRequest]:
     """The (resume id, job id) rows of a pair table, in table order."""
-    frame = read_table(source, columns)
+    frame, found = read_table(source, columns)
     for field in PAIR_FIELDS:
-        _require(frame, source, "pairs", columns[field], field)
+        _require(frame, found, source, "pairs", columns, field)
     if frame.empty:
         raise BatchInputError(f"{describe(source, 'pairs')}: the table has no rows")
     requests = []
     for row, record in enumerate(frame.to_dict("records"), start=1):
-        resume_id = record[columns["resume_id"]].strip()
-        job_id = record[columns["job_id"]].strip()
-        missing = [f for f, v in (("resume_id", resume_id), ("job_id", job_id)) if not v]
-        error = f"pair at row {row}: missing {' and '.join(missing)}" if missing else None
-        requests.append(PairRequest(resume_id, job_id, error))
+        ids = {field: record[columns[field]].strip() for field in PAIR_FIELDS}
+        missing = [field for field, value in ids.items() if not value]
+        unreadable = [field for field, value in ids.items() if _undecodable(value)]
+        error = None
+        if missing:
+            error = f"pair at row {row}: missing {' and '.join(missing)}"
+        elif unreadable:
+            error = f"pair at row {row}: {_not_text(' and '.join(unreadable))}"
+        requests.append(PairRequest(_printable(ids["resume_id"]), _printable(ids["job_id"]), error))
     return requests

@@ -1,9 +1,10 @@
 """Batch outputs: the pairs table OUT and, beside it, OUT's skills and summary tables.
 
 ``results.csv`` gives ``results.csv``, ``results.skills.csv`` and ``results.summary.csv``; the same
-with ``.parquet``. Every file is written to a temporary file in the same folder and moved into
-place, so a reader never sees half a table. In CSV, text cells a spreadsheet would run as a
-formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading ``'``.
+with ``.parquet``. Each table is written to a temporary file in the same folder, and the three are
+moved into place only once all are written: a reader never sees half a table, nor a run's tables
+without the others. In CSV, text cells a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) get a leading ``'``.
 """
 
 from __future__ import annotations
@@ -68,10 +69,9 @@ def neutralize(value: object) -> object:
 
 def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write(temp_path)`` and move the finished file to ``path``."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
+    temp = _temporary(path)
     try:
-        write(Path(temp))
+        write(temp)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -79,26 +79,50 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+def _temporary(path: Path) -> Path:
+    """A new empty file beside ``path``, hidden, to write into before moving it into place."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    return Path(temp)
+
+
 def write_table(frame: pd.DataFrame, path: Path) -> None:
     """Write one table as CSV (neutralised, UTF-8) or Parquet, by ``path``'s extension."""
-    if path.suffix.lower() == ".parquet":
-        write_atomic(path, lambda temp: frame.to_parquet(temp, index=False, engine="pyarrow"))
+    write_atomic(path, lambda temp: _write_frame(frame, temp, path.suffix.lower()))
+
+
+def _write_frame(frame: pd.DataFrame, target: Path, suffix: str) -> None:
+    if suffix == ".parquet":
+        frame.to_parquet(target, index=False, engine="pyarrow")
         return
     safe = frame.copy()
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]):
             safe[column] = safe[column].map(neutralize)
-    write_atomic(path, lambda temp: safe.to_csv(temp, index=False, encoding="utf-8"))
+    safe.to_csv(target, index=False, encoding="utf-8")
 
 
 def write_outputs(
     pairs: pd.DataFrame, skills: pd.DataFrame, summary: pd.DataFrame, paths: OutputPaths
 ) -> None:
-    """Write the three tables, the pairs table last."""
+    """Write the three tables, all or none: each to a temporary file, then all moved into place
+    (the pairs table last)."""
+    staged: list[tuple[Path, Path]] = []
     try:
-        write_table(skills, paths.skills)
-        write_table(summary, paths.summary)
-        write_table(pairs, paths.pairs)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        for frame, path in ((skills, paths.skills), (summary, paths.summary), (pairs, paths.pairs)):
+            staged.append((_temporary(path), path))
+            _write_frame(frame, staged[-1][0], path.suffix.lower())
+        for temp, path in staged:
+            os.replace(temp, path)
+    except (OSError, ValueError) as exc:  # a full disk, a text no file format can hold
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _first_line(exc)
         raise OutputError(f"{paths.pairs.parent}: cannot write the outputs ({reason})") from None
+    finally:
+        for temp, _ in staged:
+            with contextlib.suppress(OSError):  # already moved into place
+                os.unlink(temp)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -21,6 +21,7 @@ from typing import Literal, TypeVar
 import pandas as pd
 
 from skillgap.batch.checkpoint import Checkpoint, Stage, checkpoint_dir
+from skillgap.batch.dask_engine import DaskEngine, check_scheduler_address
 from skillgap.batch.engine import Engine, InlineEngine, ProcessEngine
 from skillgap.batch.inputs import (
     PairRequest,
@@ -111,6 +112,8 @@ def run_batch(
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     if scheduler and engine != "dask":
         raise ValueError("a scheduler address needs engine='dask'")
+    if scheduler:
+        check_scheduler_address(scheduler)
     taxonomy = taxonomy or default_taxonomy()
     paths = OutputPaths.beside(output) if output is not None else None
     names = column_names(columns)
@@ -126,7 +129,12 @@ def run_batch(
         if paths
         else None
     )
-    extracted, outcomes, stats = run.execute(engine, workers, scheduler, progress, checkpoint)
+    try:
+        extracted, outcomes, stats = run.execute(engine, workers, scheduler, progress, checkpoint)
+    except BaseException:
+        if checkpoint is not None:
+            checkpoint.remove_if_unused()
+        raise
     result = BatchResult(
         pairs=pairs_table(planned, outcomes),
         skills=skills_table(documents, extracted),
@@ -358,8 +366,6 @@ class _StageRunner:
 def make_engine(engine: EngineName, workers: int, scheduler: str | None) -> Engine:
     """The engine a run uses: Dask, a local process pool, or this process for one worker."""
     if engine == "dask":
-        from skillgap.batch.dask_engine import DaskEngine
-
         return DaskEngine(workers, scheduler)
     return InlineEngine() if workers == 1 else ProcessEngine(workers)
 

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from skillgap.batch import BatchResult, run_batch
+from skillgap.batch.inputs import read_csv
 from skillgap.ui.tables import safe_csv
 
 _RESULT = "batch_result"
@@ -20,17 +21,14 @@ _TABLES = {
 MAX_CSV_MB = 25
 
 
-def read_csv(data: bytes, name: str) -> pd.DataFrame:
+def read_upload(data: bytes, name: str) -> pd.DataFrame:
     """An uploaded CSV as a table of text cells; ``ValueError`` with one line when unusable.
 
-    A ``path`` column is refused: the dashboard analyzes the texts it is given and never opens
-    files named in a table (the ``skillgap batch`` command does).
+    It is read as ``skillgap batch`` reads a CSV (any usual encoding and separator). A ``path``
+    column is refused: the dashboard analyzes the texts it is given and never opens files named
+    in a table (the ``skillgap batch`` command does).
     """
-    try:
-        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
-    except ValueError as exc:  # parser, empty-data and decoding errors
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ValueError(f"{name}: not a readable CSV file ({reason})") from None
+    frame = read_csv(data, name)
     if frame.empty:
         raise ValueError(f"{name}: the table has no rows")
     if "path" in frame.columns:
@@ -46,7 +44,7 @@ def _upload(label: str, key: str) -> pd.DataFrame | None:
     if upload is None:
         return None
     try:
-        frame = read_csv(upload.getvalue(), upload.name)
+        frame = read_upload(upload.getvalue(), upload.name)
     except ValueError as exc:
         st.error(str(exc))
         return None
