@@ -22,7 +22,7 @@ import pandas as pd
 
 from skillgap.batch.checkpoint import Checkpoint, Stage, checkpoint_dir
 from skillgap.batch.dask_engine import DaskEngine, check_scheduler_address
-from skillgap.batch.engine import Engine, InlineEngine, ProcessEngine
+from skillgap.batch.engine import Engine, InlineEngine, ProcessEngine, start_method
 from skillgap.batch.inputs import (
     PairRequest,
     SourceDocument,
@@ -45,6 +45,7 @@ from skillgap.batch.tasks import (
     compare_chunk,
     extract_chunk,
 )
+from skillgap.pipeline import get_pipeline
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 EngineName = Literal["local", "dask"]
@@ -267,6 +268,9 @@ class _Run:
             if self.documents[i].error is not None
         }
         readable = sum(len(c) for c in self.extract_chunks)
+        if engine_name == "local" and workers > 1 and start_method() == "fork":
+            # forked workers inherit a pipeline built here instead of each building their own
+            get_pipeline(self.taxonomy.resolve())
         progress = Progress(progress_arg, readable, len(self.planned))
         runner = _StageRunner(engine_name, workers, scheduler, progress, checkpoint)
         try:
