@@ -11,7 +11,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -76,6 +76,22 @@ def scanned_pdf() -> bytes:
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     pdf.drawImage(ImageReader(image), 50, 500, width=400, height=200)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def scanned_text_pdf(lines: Sequence[str]) -> bytes:
+    """A scan of printed lines: the text exists only as pixels of an image."""
+    image = Image.new("L", (1700, 120 * len(lines) + 80), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=48)
+    for i, line in enumerate(lines):
+        draw.text((60, 60 + 120 * i), line, fill=0, font=font)
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    height = 500 * image.height / image.width
+    pdf.drawImage(ImageReader(image), 40, TOP - height, width=500, height=height)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

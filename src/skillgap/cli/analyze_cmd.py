@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from skillgap.cli.common import CliError, add_taxonomy_option, read_input, taxonomy_from_args
+from skillgap.cli.common import (
+    CliError,
+    add_ocr_option,
+    add_taxonomy_option,
+    read_input,
+    taxonomy_from_args,
+)
 from skillgap.render import FORMATS, render
 from skillgap.report import analyze
 from skillgap.taxonomy import TRACKS
@@ -52,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=FORMATS, default="json")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     add_taxonomy_option(parser)
+    add_ocr_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -62,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if paths.count("-") > 1:
         raise CliError("standard input ('-') can be read only once")
     taxonomy = taxonomy_from_args(args)
-    resume = read_input(args.resume)
-    jobs = [read_input(path) for path in args.job]
+    resume = read_input(args.resume, ocr=args.ocr)
+    jobs = [read_input(path, ocr=args.ocr) for path in args.job]
     report = analyze(
         resume, jobs, hours_per_week=args.hours_per_week, track=args.track, taxonomy=taxonomy
     )

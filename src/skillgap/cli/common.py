@@ -30,7 +30,15 @@ def taxonomy_from_args(args: argparse.Namespace) -> Taxonomy:
         raise CliError(str(exc)) from None
 
 
-def read_input(path: str, *, max_bytes: int | None = None):
+def add_ocr_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ocr",
+        action="store_true",
+        help="read scanned PDF pages with OCR (needs the tesseract program installed)",
+    )
+
+
+def read_input(path: str, *, max_bytes: int | None = None, ocr: bool = False):
     """Read a resume or posting (``-`` for stdin) through the documents module.
 
     Returns a ``skillgap.documents.Document``; any failure becomes a one-line CliError.
@@ -42,8 +50,8 @@ def read_input(path: str, *, max_bytes: int | None = None):
     limits = Limits(max_bytes=max_bytes) if max_bytes else None
     try:
         if path == "-":
-            return read_document(sys.stdin.buffer.read(), filename="-", limits=limits)
-        return read_document(Path(path), limits=limits)
+            return read_document(sys.stdin.buffer.read(), filename="-", limits=limits, ocr=ocr)
+        return read_document(Path(path), limits=limits, ocr=ocr)
     except DocumentError as exc:
         raise CliError(f"{path}: {exc}") from None
     except OSError as exc:

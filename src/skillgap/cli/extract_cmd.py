@@ -6,7 +6,13 @@ import argparse
 import json
 import sys
 
-from skillgap.cli.common import CliError, add_taxonomy_option, read_input, taxonomy_from_args
+from skillgap.cli.common import (
+    CliError,
+    add_ocr_option,
+    add_taxonomy_option,
+    read_input,
+    taxonomy_from_args,
+)
 from skillgap.extraction import extract
 from skillgap.models import DocumentProfile
 
@@ -22,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", choices=("auto", "resume", "job"), default="auto")
     parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     add_taxonomy_option(parser)
+    add_ocr_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -63,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     failures = 0
     for path in args.paths:
         try:
-            document = read_input(path)
+            document = read_input(path, ocr=args.ocr)
         except CliError as exc:
             print(f"skillgap: error: {exc}", file=sys.stderr)
             failures += 1

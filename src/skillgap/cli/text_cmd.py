@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from skillgap.cli.common import CliError, read_input
+from skillgap.cli.common import CliError, add_ocr_option, read_input
 from skillgap.documents.limits import MB
 
 
@@ -26,13 +26,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--max-mb", type=float, default=10.0, metavar="N", help="size limit in MB (default 10)"
     )
+    add_ocr_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.max_mb <= 0:
         raise CliError("--max-mb must be positive")
-    document = read_input(args.path, max_bytes=int(args.max_mb * MB))
+    document = read_input(args.path, max_bytes=int(args.max_mb * MB), ocr=args.ocr)
     for warning in document.warnings:
         print(f"skillgap: warning: {warning}", file=sys.stderr)
     if args.json:

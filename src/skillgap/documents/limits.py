@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, fields
+from typing import NoReturn
 
 from skillgap.documents.errors import DocumentError
 
@@ -49,9 +50,16 @@ class Deadline:
         self.seconds = seconds
         self._end = time.monotonic() + seconds
 
+    def remaining(self) -> float:
+        """Seconds left."""
+        return self._end - time.monotonic()
+
     def check(self) -> None:
-        if time.monotonic() > self._end:
-            raise DocumentError(
-                f"reading the document took longer than {self.seconds:g} s and was stopped; "
-                "try a smaller or simpler file"
-            )
+        if self.remaining() < 0:
+            self.expire()
+
+    def expire(self) -> NoReturn:
+        raise DocumentError(
+            f"reading the document took longer than {self.seconds:g} s and was stopped; "
+            "try a smaller or simpler file"
+        )

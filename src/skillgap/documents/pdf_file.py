@@ -19,6 +19,7 @@ from skillgap.documents.columns import Segment, column_lines
 from skillgap.documents.errors import DocumentError
 from skillgap.documents.limits import Deadline, Limits
 from skillgap.documents.model import Block, Extracted
+from skillgap.documents.ocr import ocr_page
 
 # PDFium is not thread-safe; the dashboard may read several uploads at once.
 _PDFIUM_LOCK = threading.Lock()
@@ -28,16 +29,21 @@ _HYPHEN_MARKS = re.compile(r"\x02|\ufffe(?:\r?\n)?")
 _DAMAGED = "the PDF file is damaged or truncated; export it again and retry"
 _SCAN_ADVICE = (
     "export a text-based PDF from the program that made it (Save as PDF, not Print/Scan), "
-    "or upload a DOCX or TXT version"
+    "or upload a DOCX or TXT version (or try OCR: --ocr, with tesseract installed)"
 )
 
 
-def read_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
-    """Text of every page, in reading order, with the link targets."""
+def read_pdf(data: bytes, limits: Limits, deadline: Deadline, *, ocr: bool = False) -> Extracted:
+    """Text of every page, in reading order, with the link targets; with ``ocr``, scanned pages
+    are read by tesseract."""
     with _PDFIUM_LOCK:
         pdf = _open(data)
         try:
             texts, links, scanned = _read_pages(pdf, limits, deadline)
+            if ocr:
+                for number in scanned:
+                    texts[number - 1] = ocr_page(pdf[number - 1], deadline)
+                scanned = []
         finally:
             pdf.close()  # also closes its pages, inside the lock rather than in a GC finaliser
     if not any(text.strip() for text in texts):

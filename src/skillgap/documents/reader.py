@@ -26,13 +26,15 @@ def read_document(
     filename: str | None = None,
     *,
     limits: Limits | None = None,
+    ocr: bool = False,
 ) -> Document:
     """Read a PDF, DOCX, HTML, Markdown or text file from a path or from its bytes.
 
     The type is told from the content, so a wrong extension does no harm; ``filename`` becomes
     ``Document.source`` (and tells Markdown from plain text). Every failure is a
     ``DocumentError`` with a one-line message for the user; the message does not name the
-    file, so callers can prefix it with the name they show.
+    file, so callers can prefix it with the name they show. ``ocr=True`` reads scanned PDF
+    pages with the tesseract program (which must be installed).
 
     >>> doc = read_document(b"Skills\\n\\xe2\\x80\\xa2 Python, SQL", "cv.txt")
     >>> doc.text, doc.format, [s.heading for s in doc.sections], doc.bullets
@@ -41,7 +43,7 @@ def read_document(
     limits = limits or Limits()
     deadline = Deadline(limits.timeout_s)
     data, name = _load(source, filename, limits)
-    return _read(data, name, limits, deadline)
+    return _read(data, name, limits, deadline, ocr)
 
 
 def _load(
@@ -85,8 +87,8 @@ def _read_file(path: Path, limits: Limits) -> bytes:
         raise DocumentError(f"cannot read the file: {exc.strerror or exc}") from None
 
 
-def _read(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Document:
-    fmt, extracted = _extract(data, PurePath(name).suffix.lower(), limits, deadline)
+def _read(data: bytes, name: str, limits: Limits, deadline: Deadline, ocr: bool) -> Document:
+    fmt, extracted = _extract(data, PurePath(name).suffix.lower(), limits, deadline, ocr)
     deadline.check()
     layout = assemble(extracted.blocks, markdown=fmt in ("md", "txt"), deadline=deadline)
     deadline.check()
@@ -109,12 +111,12 @@ def _read(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Documen
 
 
 def _extract(
-    data: bytes, suffix: str, limits: Limits, deadline: Deadline
+    data: bytes, suffix: str, limits: Limits, deadline: Deadline, ocr: bool
 ) -> tuple[Format, Extracted]:
     """The format of ``data`` and the raw blocks its reader found."""
     sniffed = sniff_format(data)
     if sniffed == "pdf":
-        return "pdf", read_pdf(data, limits, deadline)
+        return "pdf", read_pdf(data, limits, deadline, ocr=ocr)
     if sniffed == "docx":
         return "docx", read_docx(data, limits, deadline)
     text = decode_text(data)
