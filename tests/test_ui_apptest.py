@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from tests.documents.builders import scanned_text_pdf
 
 from skillgap.documents import DocumentError, read_document
+from skillgap.documents.ocr import tesseract_installed
 from skillgap.report import analyze
 from skillgap.ui.examples import EXAMPLE_POSTINGS, EXAMPLE_RESUME
 from ui_pdfs import encrypted, pdf_from_lines, two_page_resume
@@ -323,3 +325,18 @@ def test_batch_reports_a_table_without_its_columns(app: AppTest) -> None:
     app.button(key="batch_run").click().run()
     assert not app.exception
     assert any(e.startswith("The batch failed: ") for e in errors(app)), errors(app)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not tesseract_installed(), reason="tesseract is not installed")
+def test_a_scanned_resume_is_read_with_ocr_when_asked(app: AppTest) -> None:
+    scan = scanned_text_pdf(["Skills: Python, PyTorch, Docker", "Experience with Kubernetes"])
+    app.get("file_uploader")[0].upload("scan.pdf", scan)
+    app.run()
+    assert any("no text layer" in e for e in errors(app))
+    app.checkbox(key="ocr").check().run()
+    assert not errors(app)
+    app.multiselect(key="examples").set_value(["MLOps engineer"])
+    analyze_click(app)
+    assert not errors(app)
+    assert keyed_block(app, "report").metric[0].label == "Overall match score"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.documents.builders import scanned_text_pdf
 
 from skillgap.documents import DocumentError, read_document
 from skillgap.documents import ocr as ocr_module
+
+from .builders import scanned_text_pdf
 
 LINES = ["Skills: Python, PyTorch, Docker", "Experience with Kubernetes"]
 

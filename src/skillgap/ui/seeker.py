@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from skillgap.documents import DocumentError
+from skillgap.documents.ocr import tesseract_installed
 from skillgap.taxonomy import TRACKS, TaxonomyError
 from skillgap.ui.examples import EXAMPLE_POSTINGS, EXAMPLE_RESUME
 from skillgap.ui.inputs import Input, split_postings
@@ -54,7 +55,7 @@ class Inputs:
 def _read(data: bytes, name: str, inputs: Inputs) -> Input | None:
     """Read one document, showing a one-line error under its input when it cannot be read."""
     try:
-        return read_upload(data, name)
+        return read_upload(data, name, ocr=st.session_state.get("ocr", False))
     except DocumentError as exc:
         message = f"{name}: {exc}"
         st.error(message)
@@ -135,6 +136,11 @@ def _settings(inputs: Inputs) -> None:
             format_func=_TRACK_NAMES.get,
             key="track",
         )
+        if tesseract_installed():
+            st.checkbox(
+                "Read scanned PDFs with OCR (slower, and less exact than a text-based PDF)",
+                key="ocr",
+            )
         upload = st.file_uploader(
             "Custom taxonomy (YAML): skills added to, or replacing, the built-in ones",
             type=["yaml", "yml"],

@@ -65,9 +65,10 @@ def pipeline_for(custom: CustomTaxonomy | None) -> Language:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def read_upload(data: bytes, name: str) -> Input:
-    """Read an uploaded or pasted document (raises ``DocumentError`` with a one-line message)."""
-    document = read_document(data, filename=name)
+def read_upload(data: bytes, name: str, ocr: bool = False) -> Input:
+    """Read an uploaded or pasted document (raises ``DocumentError`` with a one-line message);
+    ``ocr`` reads scanned PDF pages with tesseract."""
+    document = read_document(data, filename=name, ocr=ocr)
     return Input(source=name, text=document.text, warnings=document.warnings)
 
 
