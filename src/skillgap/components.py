@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_EMAIL, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -42,6 +42,7 @@ _CLAUSE_END_TOKENS = (".", "!", "?", ";", "•")
 FUZZY_THRESHOLD = 80.0
 FUZZY_MIN_LENGTH = 6
 _MAX_CACHED_WORDS = 500_000
+_MERGE_MISSES = 2048  # new non-skill words gathered before they join the sorted array
 LONG_WORD = 11  # words this long may carry two typos, shorter ones one
 SHORT_WORD = 8  # in shorter words only a missing, extra or swapped letter counts as a typo
 _LIST_WORDS = {"and", "or", "&"}
@@ -95,6 +96,7 @@ def doc_text(doc: Doc) -> str:
 
 
 Offsets = tuple[list[int], list[int]]
+WordHit = tuple[tuple[str, ...], str, float]  # skill ids, how the word matched, score
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,7 @@ class TokenArrays:
     lower: np.ndarray
     orth: np.ndarray
     is_space: np.ndarray
+    like_email: np.ndarray
     offsets: Offsets  # character start and end of every token
 
 
@@ -111,21 +114,35 @@ def token_arrays(doc: Doc) -> TokenArrays:
     """The Doc's token arrays, computed on first use."""
     arrays = doc.user_data.get(_ARRAYS_KEY)
     if arrays is None:
-        table = doc.to_array([LOWER, ORTH, IS_SPACE, IDX, LENGTH])
-        starts = table[:, 3]
+        table = doc.to_array([LOWER, ORTH, IS_SPACE, LIKE_EMAIL, IDX, LENGTH])
+        starts = table[:, 4]
         arrays = TokenArrays(
             lower=table[:, 0],
             orth=table[:, 1],
             is_space=table[:, 2],
-            offsets=(starts.tolist(), (starts + table[:, 4]).tolist()),
+            like_email=table[:, 3],
+            offsets=(starts.tolist(), (starts + table[:, 5]).tolist()),
         )
         doc.user_data[_ARRAYS_KEY] = arrays
     return arrays
 
 
+def in_sorted(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Mask of the ``values`` found in the sorted array ``keys`` (for a few keys this binary
+    search is quicker than ``np.isin``)."""
+    if not len(keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(keys, values).clip(max=len(keys) - 1)
+    return keys[at] == values
+
+
 def token_offsets(doc: Doc) -> Offsets:
     """Character start and end of every token."""
     return token_arrays(doc).offsets
+
+
+def _sorted_hashes(hashes: Iterable[int]) -> np.ndarray:
+    return np.array(sorted(set(hashes)), dtype=np.uint64)
 
 
 def new_mention(
@@ -241,10 +258,10 @@ class SkillFuzzy(TaxonomyComponent):
         self.buckets: dict[str, list[str]] = {}
         self.joins_left: set[str] = set()
         self.joins_right: set[str] = set()
-        self.join_left_hashes: set[int] = set()
-        self.join_right_hashes: set[int] = set()
+        self.join_left_hashes = _sorted_hashes(())
+        self.join_right_hashes = _sorted_hashes(())
         self.hyphen = np.uint64(0)
-        self.cache: dict[int, tuple[tuple[str, ...], str, float] | None] = {}
+        self._reset_cache()
 
     def load_taxonomy(self, nlp: Language, taxonomy: Taxonomy) -> None:
         keys: dict[str, set[str]] = defaultdict(set)
@@ -267,17 +284,17 @@ class SkillFuzzy(TaxonomyComponent):
                         single_words.add(key)
         self.keys = {k: tuple(sorted(v)) for k, v in keys.items()}
         strings = nlp.vocab.strings
-        self.join_left_hashes = {strings.add(w) for w in self.joins_left}
-        self.join_right_hashes = {strings.add(w) for w in self.joins_right}
+        self.join_left_hashes = _sorted_hashes(strings.add(w) for w in self.joins_left)
+        self.join_right_hashes = _sorted_hashes(strings.add(w) for w in self.joins_right)
         self.hyphen = np.uint64(strings.add("-"))
         buckets: dict[str, list[str]] = defaultdict(list)
         for key in sorted(single_words):
             if len(key) >= self.min_length and key.isalpha():
                 buckets[key[0]].append(key)
         self.buckets = dict(buckets)
-        self.cache = {}
+        self._reset_cache()
 
-    def lookup(self, word: str) -> tuple[tuple[str, ...], str, float] | None:
+    def lookup(self, word: str) -> WordHit | None:
         """Skill ids a single word stands for, how it matched and the score."""
         if not _WORD_RE.fullmatch(word):
             return None  # markup or punctuation glued to a name ("MLflow</b") is not a variant
@@ -327,31 +344,49 @@ class SkillFuzzy(TaxonomyComponent):
                 add(int(i), int(i) + 1, skill_ids, how, score)
         return doc
 
-    def _word_hits(self, orths: np.ndarray) -> dict[int, tuple[tuple[str, ...], str, float]]:
-        """Look-up results for the distinct words of a Doc, cached by their exact spelling."""
+    def _word_hits(self, orths: np.ndarray) -> dict[int, WordHit]:
+        """Look-up results for the distinct words of a Doc, cached by their exact spelling.
+
+        Words known to be no skill sit in a sorted array, so one vectorised search skips them;
+        only skill words and words not seen before reach Python.
+        """
+        if len(self.misses) + len(self.recent_misses) >= _MAX_CACHED_WORDS:
+            self._reset_cache()
+        distinct = np.unique(orths)
         strings = self.vocab.strings
         hits = {}
-        for orth in np.unique(orths).tolist():
+        for orth in distinct[~in_sorted(distinct, self.misses)].tolist():
+            if orth in self.recent_misses:
+                continue
             result = self.cache.get(orth, False)
             if result is False:
-                if len(self.cache) >= _MAX_CACHED_WORDS:
-                    self.cache.clear()
                 result = self.lookup(strings[orth])
+                if result is None:
+                    self.recent_misses.add(orth)
+                    continue
                 self.cache[orth] = result
-            if result is not None:
-                hits[orth] = result
+            hits[orth] = result
+        if len(self.recent_misses) > _MERGE_MISSES:
+            recent = np.fromiter(self.recent_misses, dtype=np.uint64)
+            self.misses = np.union1d(self.misses, recent)
+            self.recent_misses.clear()
         return hits
+
+    def _reset_cache(self) -> None:
+        self.cache: dict[int, WordHit] = {}
+        self.misses = _sorted_hashes(())
+        self.recent_misses: set[int] = set()
 
     def _wrapped_phrases(
         self, doc: Doc, arrays: TokenArrays
     ) -> Iterable[tuple[int, int, tuple[str, ...]]]:
         """Multi-word forms split by a line break ("Natural\\nLanguage Processing")."""
-        lowers = arrays.lower.tolist()
-        for i in np.flatnonzero(arrays.is_space).tolist():
-            if not (0 < i < len(doc) - 1) or lowers[i - 1] not in self.join_left_hashes:
-                continue
-            if lowers[i + 1] not in self.join_right_hashes:
-                continue
+        spaces = np.flatnonzero(arrays.is_space)
+        spaces = spaces[(spaces > 0) & (spaces < len(doc) - 1)]
+        joinable = in_sorted(arrays.lower[spaces - 1], self.join_left_hashes) & in_sorted(
+            arrays.lower[spaces + 1], self.join_right_hashes
+        )
+        for i in spaces[joinable].tolist():
             for left in range(1, 4):
                 for right in range(3, 0, -1):
                     start, end = i - left, i + 1 + right
@@ -512,7 +547,7 @@ class SkillQualifiers:
             ("bounds", _CLAUSE_END_TOKENS),
         ):
             self.kinds.update((strings.add(w), kind) for w in words)
-        self.hashes = np.array(sorted(self.kinds), dtype=np.uint64)
+        self.hashes = _sorted_hashes(self.kinds)
         self.newline_hashes: dict[int, bool] = {}
 
     def _clause_index(self, doc: Doc, text: str) -> ClauseIndex:
@@ -523,7 +558,7 @@ class SkillQualifiers:
             "bounds": [], "negation_hints": [], "preferred_hints": [], "year_hints": []
         }  # fmt: skip
         lowers = arrays.lower
-        hits = np.flatnonzero(np.isin(lowers, self.hashes) | (arrays.is_space == 1))
+        hits = np.flatnonzero(in_sorted(lowers, self.hashes) | (arrays.is_space == 1))
         for i, lower in zip(hits.tolist(), lowers[hits].tolist(), strict=True):
             kind = self.kinds.get(lower)
             if kind is None:  # white space: a clause ends at a line break

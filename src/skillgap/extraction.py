@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from skillgap.components import doc_text
-from skillgap.doc_kind import detect_kind
+from skillgap.doc_kind import KindCues
 from skillgap.experience import experience_entries, years_used
 from skillgap.models import LEVEL_RANK, DocKind, DocumentProfile, Mention, NegatedSkill, SkillHit
 from skillgap.pipeline import MAX_TEXT_CHARS, get_pipeline
@@ -37,12 +37,9 @@ def _check_length(text: str) -> None:
         )
 
 
-def _resolve_kind(text: str, kind: KindArg) -> DocKind:
-    if kind == "auto":
-        return detect_kind(text)
-    if kind not in ("resume", "job"):
+def _check_kind(kind: KindArg) -> None:
+    if kind not in ("auto", "resume", "job"):
         raise ValueError(f"kind must be 'auto', 'resume' or 'job', not {kind!r}")
-    return kind
 
 
 def _title(text: str, kind: DocKind) -> str | None:
@@ -58,8 +55,9 @@ def _title(text: str, kind: DocKind) -> str | None:
 def _prepared_doc(nlp: Language, text: str, kind: KindArg) -> Doc:
     """The tokenized Doc with its kind and original text set, ready for the skill components."""
     _check_length(text)
+    _check_kind(kind)
     doc = nlp.make_doc(text)
-    doc._.doc_kind = _resolve_kind(text, kind)
+    doc._.doc_kind = KindCues.for_vocab(nlp.vocab).kind_of(doc) if kind == "auto" else kind
     doc._.source_text = text
     return doc
 
