@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from skillgap.components import token_arrays
+from skillgap.memo import per_object
 from skillgap.models import DocKind
 
 HEAD_TOKENS = 1500  # the cues of either kind show early; the rest of a long text adds nothing
@@ -42,9 +43,6 @@ RESUME_PAIRS = (
     *((dash, "present") for dash in _DASHES),
     *((year, dash) for year in _YEARS for dash in _DASHES),
 )  # fmt: skip
-
-
-_BY_VOCAB: dict[int, tuple[Vocab, KindCues]] = {}
 
 
 class _Keyed:
@@ -84,14 +82,10 @@ class KindCues:
         self.words = _Keyed(words(JOB_WORDS), words(RESUME_WORDS))
         self.pairs = _Keyed(pairs(JOB_PAIRS), pairs(RESUME_PAIRS))
 
-    @classmethod
-    def for_vocab(cls, vocab: Vocab) -> KindCues:
+    @staticmethod
+    def for_vocab(vocab: Vocab) -> KindCues:
         """The cues of ``vocab``, built once per vocabulary."""
-        cached = _BY_VOCAB.get(id(vocab))
-        if cached is None or cached[0] is not vocab:
-            cached = (vocab, cls(vocab))
-            _BY_VOCAB[id(vocab)] = cached
-        return cached[1]
+        return _cues_of(vocab)
 
     def kind_of(self, doc: Doc) -> DocKind:
         """ "resume" or "job", whichever kind's cues weigh more (ties go to "job"); an e-mail
@@ -102,6 +96,9 @@ class KindCues:
         job, resume = self.words.count(lowers) + self.pairs.count(pairs)
         resume += 2 * bool(arrays.like_email[:150].any())
         return "resume" if resume > job else "job"
+
+
+_cues_of = per_object(KindCues)
 
 
 def detect_kind(text: str) -> DocKind:

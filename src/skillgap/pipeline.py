@@ -10,12 +10,12 @@ import spacy
 from spacy.language import Language
 
 from skillgap import components  # noqa: F401  (registers the factories)
+from skillgap.memo import per_object
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 MAX_TEXT_CHARS = 20_000_000  # twice what the 10 MB document limit can yield
 PIPE_NAMES = ("skill_sections", "skill_matcher", "skill_fuzzy", "skill_context", "skill_qualifiers")
 _TAXONOMY_PIPES = ("skill_matcher", "skill_fuzzy", "skill_context")
-_built: dict[int, tuple[Taxonomy, Language]] = {}
 
 
 def build_pipeline(taxonomy: Taxonomy | None = None) -> Language:
@@ -35,11 +35,7 @@ def build_pipeline(taxonomy: Taxonomy | None = None) -> Language:
 
 def get_pipeline(taxonomy: Taxonomy | None = None) -> Language:
     """The pipeline for ``taxonomy``, built once per taxonomy object and process."""
-    taxonomy = taxonomy or default_taxonomy()
-    cached = _built.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        if len(_built) >= 8:
-            _built.clear()
-        cached = (taxonomy, build_pipeline(taxonomy))
-        _built[id(taxonomy)] = cached
-    return cached[1]
+    return _pipeline_of(taxonomy or default_taxonomy())
+
+
+_pipeline_of = per_object(build_pipeline)

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from skillgap.compare import ResumeEvidence, resume_evidence
+from skillgap.memo import per_object
 from skillgap.models import DocumentProfile
 from skillgap.taxonomy import TRACKS, Skill, Taxonomy
 
@@ -209,9 +210,6 @@ class _Calibration:
     scales: Mapping[str, Mapping[str, float]]
 
 
-_calibrated: dict[int, tuple[Taxonomy, _Calibration]] = {}
-
-
 def full_plan(taxonomy: Taxonomy, track: str) -> frozenset[str]:
     """The skills of the full 12-month plan: the curriculum, the track's skills and every
     prerequisite they need."""
@@ -251,15 +249,7 @@ def _calibrate(taxonomy: Taxonomy) -> _Calibration:
     return _Calibration(pace, plans, scales)
 
 
-def _calibration(taxonomy: Taxonomy) -> _Calibration:
-    """The calibration of ``taxonomy``, computed once per taxonomy object and process."""
-    cached = _calibrated.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        if len(_calibrated) >= 8:
-            _calibrated.clear()
-        cached = (taxonomy, _calibrate(taxonomy))
-        _calibrated[id(taxonomy)] = cached
-    return cached[1]
+_calibration = per_object(_calibrate)  # computed once per taxonomy object and process
 
 
 def default_hours_per_week(taxonomy: Taxonomy) -> float:
