@@ -13,11 +13,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from skillgap.compare import match_job, resume_evidence
-from skillgap.extraction import extract
+from skillgap.analysis.compare import match_job, resume_evidence
+from skillgap.analysis.report import analyze
+from skillgap.analysis.roadmap.planner import build_roadmap
+from skillgap.extraction.extract import extract
 from skillgap.render import render
-from skillgap.report import analyze
-from skillgap.roadmap import build_roadmap
 from skillgap.taxonomy import default_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -41,7 +41,7 @@ MSc Statistics: linear algebra, probability, Bayesian methods, hypothesis testin
 
 IMPORT_SNIPPET = (
     "import time; t=time.perf_counter(); import skillgap; "
-    "from skillgap.pipeline import get_pipeline; get_pipeline(); "
+    "from skillgap.extraction.pipeline import get_pipeline; get_pipeline(); "
     "print(time.perf_counter()-t)"
 )
 

@@ -16,8 +16,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "extract": "skillgap.extraction",
-    "extract_many": "skillgap.extraction",
+    "extract": "skillgap.extraction.extract",
+    "extract_many": "skillgap.extraction.extract",
     "DocumentProfile": "skillgap.models",
     "SkillHit": "skillgap.models",
     "Mention": "skillgap.models",
@@ -30,16 +30,21 @@ _EXPORTS = {
     "normalize_text": "skillgap.documents",
     "Document": "skillgap.documents",
     "DocumentError": "skillgap.documents",
-    "analyze": "skillgap.report",
-    "GapReport": "skillgap.report",
+    "analyze": "skillgap.analysis.report",
+    "GapReport": "skillgap.analysis.report",
     "render": "skillgap.render",
     "run_batch": "skillgap.batch",
 }
 
 __all__ = [*sorted(_EXPORTS), "__version__"]
 
+# ``skillgap.render`` is both a sub-package and a function: bind the function now, or importing
+# ``skillgap.render.html`` first would leave the package where the function belongs.
+from skillgap.render import render as render  # noqa: E402
+
 
 def __getattr__(name: str) -> Any:
+    """Import a public name on first use."""
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'skillgap' has no attribute {name!r}")

@@ -45,7 +45,7 @@ from skillgap.batch.tasks import (
     compare_chunk,
     extract_chunk,
 )
-from skillgap.pipeline import get_pipeline
+from skillgap.extraction.pipeline import get_pipeline
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 EngineName = Literal["local", "dask"]

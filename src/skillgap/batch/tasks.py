@@ -12,12 +12,12 @@ import socket
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from skillgap.compare import ResumeEvidence, match_job, resume_evidence
+from skillgap.analysis.compare import ResumeEvidence, match_job, resume_evidence
+from skillgap.analysis.market import analyze_market
+from skillgap.analysis.roadmap.planner import build_roadmap
 from skillgap.documents import DocumentError, read_document
-from skillgap.extraction import extract, extract_many
-from skillgap.market import analyze_market
+from skillgap.extraction.extract import extract, extract_many
 from skillgap.models import DocKind, DocumentProfile
-from skillgap.roadmap import build_roadmap
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 PIPE_BATCH_SIZE = 32

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from skillgap.analysis.report import analyze
 from skillgap.cli.common import (
     CliError,
     add_ocr_option,
@@ -14,7 +15,6 @@ from skillgap.cli.common import (
     taxonomy_from_args,
 )
 from skillgap.render import FORMATS, render
-from skillgap.report import analyze
 from skillgap.taxonomy import TRACKS
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from skillgap.cli.common import CliError, add_taxonomy_option, taxonomy_from_args
-from skillgap.evaluation import EvalError, EvalResult, Totals, evaluate
+from skillgap.extraction.evaluation import EvalError, EvalResult, Totals, evaluate
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -13,7 +13,7 @@ from skillgap.cli.common import (
     read_input,
     taxonomy_from_args,
 )
-from skillgap.extraction import extract
+from skillgap.extraction.extract import extract
 from skillgap.models import DocumentProfile
 
 

@@ -1,7 +1,7 @@
 """The Streamlit dashboard: job seeker, career coach and batch pages.
 
 Run it with ``streamlit run app.py`` in a checkout or ``skillgap app`` anywhere. Pages are small
-functions over the library (``skillgap.report.analyze`` and the renderers); the UI never feeds
+functions over the library (``skillgap.analyze`` and the renderers); the UI never feeds
 back into it.
 """
 

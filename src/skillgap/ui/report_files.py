@@ -8,7 +8,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from skillgap.report import report_schema
+from skillgap.analysis.report import report_schema
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 

@@ -13,9 +13,9 @@ from typing import Any
 import streamlit as st
 from spacy.language import Language
 
+from skillgap.analysis.report import analyze
 from skillgap.documents import read_document
-from skillgap.pipeline import get_pipeline
-from skillgap.report import analyze
+from skillgap.extraction.pipeline import get_pipeline
 from skillgap.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from skillgap.ui import TAXONOMY_ENV
 from skillgap.ui.custom_taxonomy import taxonomy_from_yaml

@@ -1,0 +1,1 @@
+"""Analysis: profiles compared with postings, gaps ranked across them, the roadmap, the report."""

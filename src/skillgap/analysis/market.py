@@ -1,0 +1,140 @@
+"""Across postings: how often each skill is asked, the resume's gaps ranked, and its strengths.
+
+A seeker targets a market rather than one ad, so a gap matters in proportion to the score it costs
+across all the postings: ``importance`` is the number of score points (0-100) closing the gap would
+add on average over the postings that have a score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from skillgap.analysis.compare import JobMatch, MatchStatus
+from skillgap.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class Demand:
+    """How many of the scored postings ask for a skill, and at which level."""
+
+    id: str
+    name: str
+    phase: str
+    jobs: int
+    required: int
+    preferred: int
+    share: float
+    required_share: float
+    preferred_share: float
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A skill the postings ask for that the resume lacks (missing) or only approaches (partial)."""
+
+    id: str
+    name: str
+    phase: str
+    kind: str
+    track: str | None
+    status: MatchStatus
+    via: str | None
+    importance: float
+    demand: float
+    required_in: int
+    jobs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Strength:
+    """A skill the resume shows and the postings ask for."""
+
+    id: str
+    name: str
+    demand: float
+    sections: tuple[str, ...]
+    jobs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Market:
+    """Demand, ranked gaps and strengths over a set of postings."""
+
+    scored_jobs: int
+    demand: tuple[Demand, ...]
+    gaps: tuple[Gap, ...]
+    strengths: tuple[Strength, ...]
+
+
+def analyze_market(
+    matches: Sequence[JobMatch], job_ids: Sequence[str], taxonomy: Taxonomy
+) -> Market:
+    """Summarise per-posting matches (``job_ids[i]`` names ``matches[i]``) into a market view."""
+    scored = [(jid, m) for jid, m in zip(job_ids, matches, strict=True) if m.score is not None]
+    n = len(scored)
+    if n == 0:
+        return Market(0, (), (), ())
+    asked: dict[str, list[tuple[str, JobMatch, int]]] = {}
+    for jid, match in scored:
+        for i, skill in enumerate(match.skills):
+            asked.setdefault(skill.id, []).append((jid, match, i))
+    demand, gaps, strengths = [], [], []
+    for skill_id, uses in asked.items():
+        first = uses[0][1].skills[uses[0][2]]
+        required = sum(1 for _, m, i in uses if m.skills[i].required)
+        share = round(len(uses) / n, 4)
+        demand.append(
+            Demand(
+                id=skill_id,
+                name=first.name,
+                phase=first.phase,
+                jobs=len(uses),
+                required=required,
+                preferred=len(uses) - required,
+                share=share,
+                required_share=round(required / n, 4),
+                preferred_share=round((len(uses) - required) / n, 4),
+            )
+        )
+        lacking = [(jid, m.skills[i], m) for jid, m, i in uses if m.skills[i].status != "matched"]
+        if lacking:
+            gaps.append(_gap(skill_id, lacking, share, n, taxonomy))
+        else:
+            sections = {
+                mention.section for _, m, i in uses for mention in m.skills[i].resume_mentions
+            }
+            strengths.append(
+                Strength(skill_id, first.name, share, tuple(sorted(sections)), _ids(uses))
+            )
+    demand.sort(key=lambda d: (-d.share, -d.required_share, d.id))
+    gaps.sort(key=lambda g: (-g.importance, -g.demand, g.id))
+    strengths.sort(key=lambda s: (-s.demand, s.id))
+    return Market(n, tuple(demand), tuple(gaps), tuple(strengths))
+
+
+def _ids(uses: list[tuple[str, JobMatch, int]]) -> tuple[str, ...]:
+    return tuple(jid for jid, _, _ in uses)
+
+
+def _gap(skill_id: str, lacking: list, share: float, n: int, taxonomy: Taxonomy) -> Gap:
+    """A gap from the postings where the resume does not fully answer the skill."""
+    points = 0.0
+    for _, skill_match, job in lacking:
+        points += 100 * skill_match.weight * (1 - skill_match.credit) / job.total_weight
+    first = lacking[0][1]
+    status = "partial" if any(s.status == "partial" for _, s, _ in lacking) else "missing"
+    skill = taxonomy.get(skill_id)
+    return Gap(
+        id=skill_id,
+        name=first.name,
+        phase=first.phase,
+        kind=first.kind,
+        track=skill.track if skill else None,
+        status=status,
+        via=next((s.via for _, s, _ in lacking if s.via), None),
+        importance=round(points / n, 2),
+        demand=share,
+        required_in=sum(1 for _, s, _ in lacking if s.required),
+        jobs=tuple(jid for jid, _, _ in lacking),
+    )

@@ -1,0 +1,1 @@
+"""The learning plan: gaps turned into months that follow the ML engineer roadmap."""

@@ -1,0 +1,164 @@
+"""``extract``: from a text to the skills it states, with evidence for each."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Literal, Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from skillgap.extraction.components import doc_text
+from skillgap.extraction.doc_kind import KindCues
+from skillgap.extraction.experience import experience_entries, years_used
+from skillgap.extraction.pipeline import MAX_TEXT_CHARS, get_pipeline
+from skillgap.models import LEVEL_RANK, DocKind, DocumentProfile, Mention, NegatedSkill, SkillHit
+from skillgap.taxonomy import Taxonomy, default_taxonomy
+
+KindArg = Literal["auto", "resume", "job"]
+_IGNORED_JOB_SECTIONS = frozenset({"about"})
+
+
+class HasText(Protocol):
+    text: str
+
+
+def _text_and_source(document: str | HasText, source: str | None) -> tuple[str, str]:
+    if isinstance(document, str):
+        return document, source or "-"
+    return document.text, source or getattr(document, "source", None) or "-"
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(
+            f"the text has {len(text):,} characters; skillgap reads at most {MAX_TEXT_CHARS:,}"
+        )
+
+
+def _check_kind(kind: KindArg) -> None:
+    if kind not in ("auto", "resume", "job"):
+        raise ValueError(f"kind must be 'auto', 'resume' or 'job', not {kind!r}")
+
+
+def _title(text: str, kind: DocKind) -> str | None:
+    if kind != "job":
+        return None
+    for line in text.splitlines():
+        line = line.strip(" \t#*-:")
+        if line:
+            return line[:120] if len(line.split()) <= 12 else None
+    return None
+
+
+def _prepared_doc(nlp: Language, text: str, kind: KindArg) -> Doc:
+    """The tokenized Doc with its kind and original text set, ready for the skill components."""
+    _check_length(text)
+    _check_kind(kind)
+    doc = nlp.make_doc(text)
+    doc._.doc_kind = KindCues.for_vocab(nlp.vocab).kind_of(doc) if kind == "auto" else kind
+    doc._.source_text = text
+    return doc
+
+
+def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfile:
+    """Group the mention spans of a processed Doc into a DocumentProfile."""
+    kind: DocKind = doc._.doc_kind
+    text = doc_text(doc)
+    positive: dict[str, list[Mention]] = defaultdict(list)
+    negative: dict[str, list[Mention]] = defaultdict(list)
+    for record in doc._.skill_mentions or ():
+        if kind == "job" and record.section in _IGNORED_JOB_SECTIONS:
+            continue
+        mention = Mention(
+            text=text[record.start_char : record.end_char],
+            start=record.start_char,
+            end=record.end_char,
+            section=record.section,
+            match=record.match,
+            score=record.score,
+            level=record.level,
+            years=record.years,
+        )
+        (negative if record.negated else positive)[record.skill_id].append(mention)
+    entries = experience_entries(text, doc._.sections) if kind == "resume" else []
+    skills = []
+    for skill_id in sorted(positive):
+        skill = taxonomy[skill_id]
+        mentions = positive[skill_id]
+        years = [m.years for m in mentions if m.years is not None]
+        if entries:
+            dated = years_used([m.start for m in mentions], entries)
+            years += [dated] if dated else []
+        level = max((m.level for m in mentions), key=LEVEL_RANK.__getitem__)
+        skills.append(
+            SkillHit(
+                id=skill.id,
+                name=skill.name,
+                phase=skill.phase,
+                kind=skill.kind,
+                level=level,
+                years=max(years) if years else None,
+                mentions=tuple(mentions),
+            )
+        )
+    negated = tuple(
+        NegatedSkill(id=i, name=taxonomy[i].name, mentions=tuple(negative[i]))
+        for i in sorted(negative)
+        if i not in positive
+    )
+    return DocumentProfile(
+        source=source,
+        kind=kind,
+        text=text,
+        skills=tuple(skills),
+        negated=negated,
+        title=_title(text, kind),
+    )
+
+
+def extract(
+    document: str | HasText,
+    kind: KindArg = "auto",
+    *,
+    source: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> DocumentProfile:
+    """Find the skills a resume or job posting states, with evidence for every one.
+
+    ``document`` is a text or anything with a ``.text`` (such as a ``skillgap.Document``);
+    ``kind="auto"`` tells a resume from a posting by its cues.
+
+    >>> profile = extract("Requirements: 3+ years of Python. Java is not required.", kind="job")
+    >>> [(s.id, s.level, s.years) for s in profile.skills]
+    [('python', 'required', 3.0)]
+    >>> [n.id for n in profile.negated]
+    ['java']
+    """
+    taxonomy = taxonomy or default_taxonomy()
+    text, src = _text_and_source(document, source)
+    nlp = get_pipeline(taxonomy)
+    return profile_from_doc(nlp(_prepared_doc(nlp, text, kind)), src, taxonomy)
+
+
+def extract_many(
+    documents: Iterable[str | HasText],
+    kind: KindArg = "auto",
+    *,
+    taxonomy: Taxonomy | None = None,
+    batch_size: int = 64,
+) -> Iterator[DocumentProfile]:
+    """``extract`` over many documents with ``nlp.pipe`` batching, in input order."""
+    taxonomy = taxonomy or default_taxonomy()
+    nlp = get_pipeline(taxonomy)
+    sources: list[str] = []
+
+    def docs() -> Iterator[Doc]:
+        for document in documents:
+            text, src = _text_and_source(document, None)
+            sources.append(src)
+            yield _prepared_doc(nlp, text, kind)
+
+    for i, doc in enumerate(nlp.pipe(docs(), batch_size=batch_size)):
+        yield profile_from_doc(doc, sources[i], taxonomy)

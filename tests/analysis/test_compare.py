@@ -1,0 +1,168 @@
+"""Per-posting matching and the score, on hand-made profiles and a small hand-made taxonomy."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skillgap.analysis.compare import SCORE_FORMULA, match_job, resume_evidence
+from skillgap.models import DocumentProfile, Mention, SkillHit
+from skillgap.taxonomy import Skill, Taxonomy
+
+
+def _skill(skill_id: str, phase: str = "python", kind: str = "hard", **extra) -> Skill:
+    name = skill_id.replace("-", " ").title()
+    return Skill(skill_id, name, phase, "tool", kind, 10.0, "test skill", **extra)
+
+
+TAX = Taxonomy(
+    {
+        s.id: s
+        for s in (
+            _skill("python"),
+            _skill("sql"),
+            _skill("deep-learning", "deep-learning"),
+            _skill("pytorch", "deep-learning", parent="deep-learning", related=("tensorflow",)),
+            _skill("tensorflow", "deep-learning", parent="deep-learning"),
+            _skill("docker", "deployment"),
+            _skill("communication", "other", kind="soft"),
+        )
+    }
+)
+
+
+def hit(skill_id: str, section: str = "experience", level=None, years=None) -> SkillHit:
+    skill = TAX[skill_id]
+    mention = Mention(skill.name, 0, len(skill.name), section, "exact", level=level, years=years)
+    return SkillHit(skill_id, skill.name, skill.phase, skill.kind, level, years, (mention,))
+
+
+def resume(*hits: SkillHit) -> DocumentProfile:
+    return DocumentProfile("resume.txt", "resume", "", hits)
+
+
+def job(*asked: tuple[str, str] | tuple[str, str, float]) -> DocumentProfile:
+    hits = tuple(
+        hit(a[0], "requirements", level=a[1], years=a[2] if len(a) > 2 else None) for a in asked
+    )
+    return DocumentProfile("job.txt", "job", "", hits, title="ML engineer")
+
+
+def test_every_asked_skill_shown_in_experience_scores_100():
+    posting = job(("python", "required"), ("docker", "preferred"), ("communication", "required"))
+    match = match_job(resume(hit("python"), hit("docker", "projects"), hit("communication")),
+                      posting, TAX)  # fmt: skip
+    assert match.score == 100.0
+    assert [s.id for s in match.matched] == ["python", "communication", "docker"]
+    assert not match.missing_required and not match.missing_preferred and not match.partial
+
+
+def test_a_skill_only_listed_counts_less_than_one_used_at_work():
+    posting = job(("python", "required"))
+    listed = match_job(resume(hit("python", "skills")), posting, TAX).score
+    used = match_job(resume(hit("python", "experience")), posting, TAX).score
+    studied = match_job(resume(hit("python", "education")), posting, TAX).score
+    assert listed == 70.0 and studied == 85.0 and used == 100.0
+
+
+def test_required_weighs_more_than_preferred_and_hard_more_than_soft():
+    posting = job(("python", "required"), ("sql", "preferred"), ("communication", "required"))
+    without_required = match_job(resume(hit("sql"), hit("communication")), posting, TAX).score
+    without_preferred = match_job(resume(hit("python"), hit("communication")), posting, TAX).score
+    without_soft = match_job(resume(hit("python"), hit("sql")), posting, TAX).score
+    assert without_required < without_soft < without_preferred
+    # weights: python 3, sql 1, communication 3 * 0.5
+    assert without_required == pytest.approx(100 * 2.5 / 5.5, abs=0.1)
+
+
+def test_years_short_of_the_ask_reduce_credit_only_when_both_are_known():
+    posting = job(("python", "required", 4.0))
+    assert match_job(resume(hit("python", years=2.0)), posting, TAX).score == 50.0
+    assert match_job(resume(hit("python", years=1.0)), posting, TAX).score == 50.0
+    assert match_job(resume(hit("python", years=3.0)), posting, TAX).score == 75.0
+    assert match_job(resume(hit("python", years=6.0)), posting, TAX).score == 100.0
+    assert match_job(resume(hit("python")), posting, TAX).score == 100.0
+    skill = match_job(resume(hit("python", years=2.0)), posting, TAX).skills[0]
+    assert (skill.years_asked, skill.years_shown) == (4.0, 2.0)
+
+
+def test_a_related_skill_gives_partial_credit_shown_as_partial():
+    match = match_job(resume(hit("tensorflow")), job(("pytorch", "required")), TAX)
+    (skill,) = match.partial
+    assert (skill.id, skill.status, skill.via, skill.credit) == (
+        "pytorch",
+        "partial",
+        "tensorflow",
+        0.5,
+    )
+    assert match.score == 50.0 and not match.missing_required
+    # the relation is read from either side
+    reverse = match_job(resume(hit("pytorch")), job(("tensorflow", "required")), TAX)
+    assert reverse.partial[0].via == "pytorch"
+
+
+def test_a_narrower_skill_fully_answers_the_broader_one():
+    match = match_job(resume(hit("pytorch")), job(("deep-learning", "required")), TAX)
+    (skill,) = match.matched
+    assert skill.via == "pytorch" and skill.credit == 1.0 and match.score == 100.0
+    assert skill.resume_mentions[0].text == "Pytorch"
+
+
+def test_missing_skills_are_split_by_level_with_job_evidence():
+    match = match_job(resume(), job(("python", "required"), ("docker", "preferred")), TAX)
+    assert [s.id for s in match.missing_required] == ["python"]
+    assert [s.id for s in match.missing_preferred] == ["docker"]
+    assert match.missing_required[0].job_mentions[0].section == "requirements"
+    assert match.score == 0.0
+
+
+def test_a_posting_without_skills_has_no_score_and_a_reason():
+    match = match_job(resume(hit("python")), job(), TAX)
+    assert match.score is None and "no skills" in match.reason
+    assert match.skills == ()
+
+
+def test_a_skill_without_level_counts_as_required():
+    posting = job(("python", None), ("sql", "preferred"))
+    match = match_job(resume(hit("sql")), posting, TAX)
+    assert [s.id for s in match.missing_required] == ["python"] and match.score == 25.0
+
+
+def test_prepared_resume_gives_the_same_match_and_formula_is_stated():
+    profile = resume(hit("python"), hit("tensorflow", "skills"))
+    posting = job(("python", "required"), ("pytorch", "preferred"), ("deep-learning", "required"))
+    assert match_job(resume_evidence(profile, TAX), posting, TAX) == match_job(
+        profile, posting, TAX
+    )
+    assert "required 3" in SCORE_FORMULA and "experience or projects" in SCORE_FORMULA
+
+
+SECTIONS = st.sampled_from(["skills", "experience", "projects", "education", "other"])
+IDS = st.sampled_from(sorted(TAX.skills))
+HITS = st.dictionaries(IDS, st.tuples(SECTIONS, st.none() | st.floats(0.5, 10)), max_size=7)
+ASKS = st.dictionaries(
+    IDS, st.tuples(st.sampled_from(["required", "preferred"]), st.none() | st.floats(1, 8)),
+    max_size=7,
+)  # fmt: skip
+
+
+@given(held=HITS, extra=HITS, asked=ASKS)
+def test_adding_skills_to_a_resume_never_lowers_the_score(held, extra, asked):
+    posting = job(*((i, lv, y) if y else (i, lv) for i, (lv, y) in asked.items()))
+    before = resume(*(hit(i, sec, years=y) for i, (sec, y) in held.items()))
+    merged = {**extra, **held}
+    after = resume(*(hit(i, sec, years=y) for i, (sec, y) in merged.items()))
+    low, high = match_job(before, posting, TAX), match_job(after, posting, TAX)
+    if not asked:
+        assert low.score is None and high.score is None
+        return
+    assert 0 <= low.score <= high.score <= 100
+    assert {s.id for s in high.missing_required} <= {s.id for s in low.missing_required}
+
+
+def test_the_skill_itself_is_shown_even_when_a_related_one_earns_more():
+    posting = job(("pytorch", "required", 4.0))
+    weak = resume(hit("pytorch", "skills", years=1.0), hit("tensorflow"))
+    (skill,) = match_job(weak, posting, TAX).skills
+    assert skill.status == "matched" and skill.via is None and skill.credit == 0.5

@@ -1,0 +1,119 @@
+import pytest
+
+from skillgap.extraction.qualifiers import ClauseIndex
+
+
+def span(text: str, word: str) -> tuple[ClauseIndex, int, int]:
+    start = text.index(word)
+    return ClauseIndex(text), start, start + len(word)
+
+
+def is_negated(index: ClauseIndex, start: int, end: int) -> bool:
+    return index.is_negated(start, end)
+
+
+def preferred_cue(index: ClauseIndex, start: int, end: int) -> bool:
+    return index.preferred_cue(start, end)
+
+
+def years_near(index: ClauseIndex, start: int, end: int) -> float | None:
+    return index.years_near(start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("No experience with Java is needed.", "Java"),
+        ("Java is not required for this role.", "Java"),
+        ("Any language except Java.", "Java"),
+        ("I am not familiar with R yet.", "R"),
+        ("We do not need Scala here.", "Scala"),
+        ("No prior experience with Java, Scala or Go needed.", "Scala"),
+        ("Kotlin: not required", "Kotlin"),
+    ],
+)
+def test_negated(text, word):
+    assert is_negated(*span(text, word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Strong Java skills required.", "Java"),
+        ("No degree needed. Java experience essential.", "Java"),
+        ("Not required: a degree.\nPython required.", "Python"),
+        ("Experience with Java is not required, but Python is.", "Python"),
+        ("Deploy models without downtime using Kubernetes.", "Kubernetes"),
+    ],
+)
+def test_not_negated(text, word):
+    assert not is_negated(*span(text, word))
+
+
+def test_preferred_cues_stay_in_their_clause():
+    text = "Python required. Spark is a plus.\nKafka experience; Airflow nice to have"
+    assert not preferred_cue(*span(text, "Python"))
+    assert preferred_cue(*span(text, "Spark"))
+    assert not preferred_cue(*span(text, "Kafka"))
+    assert preferred_cue(*span(text, "Airflow"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "years"),
+    [
+        ("5+ years of Python", "Python", 5.0),
+        ("Python (3 years)", "Python", 3.0),
+        ("Python - Experience - 24 months", "Python", 2.0),
+        ("at least three years with SQL", "SQL", 3.0),
+        ("2-4 years experience in Go", "Go", 2.0),
+        ("Python since 2019", "Python", None),
+        ("Worked at Acme 2018 - 2020 using Python", "Python", None),
+        ("5 years of Java.\nPython", "Python", None),
+    ],
+)
+def test_years(text, word, years):
+    assert years_near(*span(text, word)) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "preferred"),
+    [
+        ("Requirements: Python is required, Docker preferred.", "Python", False),
+        ("Requirements: Python is required, Docker preferred.", "Docker", True),
+        ("Must have: Python and PyTorch (Kubernetes optional)", "PyTorch", False),
+        ("Must have: Python and PyTorch (Kubernetes optional)", "Kubernetes", True),
+        ("You will take advantage of Python and Spark", "Spark", False),
+        ("Experience with Docker, Kubernetes and Airflow is a plus", "Docker", True),
+        ("Knowledge of Go would be an advantage", "Go", True),
+    ],
+)
+def test_a_level_cue_applies_to_its_own_part_of_the_clause(text, word, preferred):
+    assert preferred_cue(*span(text, word)) is preferred
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Docker is not required but is a plus.",
+        "Docker: not required, but nice to have",
+        "Docker is not essential but desirable.",
+    ],
+)
+def test_not_required_but_welcome_is_not_a_negation(text):
+    index, start, end = span(text, "Docker")
+    assert not index.is_negated(start, end)
+    assert index.preferred_cue(start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "years"),
+    [
+        ("Requirements: 2+ years with Docker, 4+ years with Kubernetes", "Docker", 2.0),
+        ("Requirements: 2+ years with Docker, 4+ years with Kubernetes", "Kubernetes", 4.0),
+        ("3+ years experience with AWS, 5+ years with Python", "AWS", 3.0),
+        ("We are a 20 years old company using Python.", "Python", None),
+        ("Python (5+ years), SQL (3 years)", "SQL", 3.0),
+    ],
+)
+def test_years_go_to_the_skill_they_are_stated_for(text, word, years):
+    assert years_near(*span(text, word)) == years
