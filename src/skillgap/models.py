@@ -78,6 +78,29 @@ class NegatedSkill:
 
 
 @dataclass(frozen=True)
+class RequirementGroup:
+    """Alternatives a posting asks for as one requirement: "PyTorch or TensorFlow", "one of AWS,
+    GCP, Azure", "at least 2 of Python, Go, Bash". Satisfied by ``need`` of its ``skill_ids``."""
+
+    skill_ids: tuple[str, ...]
+    need: int
+    level: Level
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "skill_ids": list(self.skill_ids),
+            "need": self.need,
+            "level": self.level,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
 class DocumentProfile:
     """What one resume or job posting says about skills."""
 
@@ -88,6 +111,7 @@ class DocumentProfile:
     negated: tuple[NegatedSkill, ...] = ()
     title: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    groups: tuple[RequirementGroup, ...] = ()
 
     @property
     def skill_ids(self) -> frozenset[str]:

@@ -56,6 +56,18 @@ class ContextRule:
         return normalize_form(form) in {normalize_form(f) for f in self.forms}
 
 
+RESOURCE_TYPES = ("docs", "course", "book", "tutorial")
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A free place to learn a skill: linked, never copied."""
+
+    title: str
+    url: str
+    type: str
+
+
 @dataclass(frozen=True)
 class Skill:
     """One entry of the taxonomy."""
@@ -75,6 +87,8 @@ class Skill:
     prerequisites: tuple[str, ...] = ()
     track: str | None = None
     fuzzy: bool = True
+    resources: tuple[Resource, ...] = ()
+    outcome: str | None = None
     source: str = ""
 
     @property
