@@ -33,6 +33,24 @@ class Mention:
         return asdict(self)
 
 
+def quote(text: str, start: int, end: int, radius: int = 90) -> str:
+    """The line of ``text`` holding ``text[start:end]``, cut to ``radius`` characters either side
+    ("…" marks a cut); empty when the offsets fall outside ``text``.
+
+    >>> quote("Intro\nMust know Docker well.\nOther", 16, 22)
+    'Must know Docker well.'
+    """
+    if not 0 <= start < end <= len(text):
+        return ""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    left, right = max(line_start, start - radius), min(line_end, end + radius)
+    prefix = "…" if left > line_start else ""
+    suffix = "…" if right < line_end else ""
+    return prefix + " ".join(text[left:right].split()) + suffix
+
+
 @dataclass(frozen=True)
 class SkillHit:
     """A skill a document states, with every mention that supports it."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -24,7 +25,7 @@ from skillgap.analysis.compare import (
 )
 from skillgap.analysis.market import Market, analyze_market
 from skillgap.analysis.roadmap.planner import Roadmap, build_roadmap
-from skillgap.models import DocKind, DocumentProfile, Mention
+from skillgap.models import DocKind, DocumentProfile, Mention, quote
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 SCHEMA_VERSION = "1.0"
@@ -65,8 +66,8 @@ class GapReport:
             "summary": self._summary(),
             "resume": _resume_dict(self.resume),
             "jobs": [
-                _job_dict(job_id, match)
-                for job_id, match in zip(self.job_ids, self.matches, strict=True)
+                _job_dict(job_id, match, job.text, self.resume.text)
+                for job_id, match, job in zip(self.job_ids, self.matches, self.jobs, strict=True)
             ],
             "demand": [
                 {
@@ -106,7 +107,7 @@ class GapReport:
                 }
                 for s in self.market.strengths
             ],
-            "roadmap": _roadmap_dict(self.roadmap),
+            "roadmap": self.roadmap.to_dict(),
         }
 
     def _summary(self) -> dict[str, Any]:
@@ -128,9 +129,10 @@ class GapReport:
         }
 
 
-def _mention_dict(m: Mention) -> dict[str, Any]:
+def _mention_dict(m: Mention, text: str) -> dict[str, Any]:
     return {
         "text": m.text,
+        "quote": quote(text, m.start, m.end) or m.text,
         "start": m.start,
         "end": m.end,
         "section": m.section,
@@ -151,14 +153,14 @@ def _resume_dict(resume: DocumentProfile) -> dict[str, Any]:
                 "kind": s.kind,
                 "years": s.years,
                 "sections": sorted(s.sections),
-                "evidence": [_mention_dict(m) for m in s.mentions],
+                "evidence": [_mention_dict(m, resume.text) for m in s.mentions],
             }
             for s in resume.skills
         ],
     }
 
 
-def _skill_match_dict(s: SkillMatch) -> dict[str, Any]:
+def _skill_match_dict(s: SkillMatch, job_text: str, resume_text: str) -> dict[str, Any]:
     return {
         "id": s.id,
         "name": s.name,
@@ -170,64 +172,23 @@ def _skill_match_dict(s: SkillMatch) -> dict[str, Any]:
         "via": s.via,
         "years_asked": s.years_asked,
         "years_shown": s.years_shown,
-        "job_evidence": [_mention_dict(m) for m in s.job_mentions],
-        "resume_evidence": [_mention_dict(m) for m in s.resume_mentions],
+        "job_evidence": [_mention_dict(m, job_text) for m in s.job_mentions],
+        "resume_evidence": [_mention_dict(m, resume_text) for m in s.resume_mentions],
     }
 
 
-def _job_dict(job_id: str, match: JobMatch) -> dict[str, Any]:
+def _job_dict(job_id: str, match: JobMatch, job_text: str, resume_text: str) -> dict[str, Any]:
+    texts = (job_text, resume_text)
     return {
         "id": job_id,
         "title": match.title,
         "source": match.source,
         "score": match.score,
         "score_reason": match.reason,
-        "matched": [_skill_match_dict(s) for s in match.matched],
-        "partial": [_skill_match_dict(s) for s in match.partial],
-        "missing_required": [_skill_match_dict(s) for s in match.missing_required],
-        "missing_preferred": [_skill_match_dict(s) for s in match.missing_preferred],
-    }
-
-
-def _roadmap_dict(roadmap: Roadmap) -> dict[str, Any]:
-    return {
-        "track": roadmap.track,
-        "track_reason": roadmap.track_reason,
-        "hours_per_week": roadmap.hours_per_week,
-        "default_hours_per_week": roadmap.default_hours_per_week,
-        "total_months": roadmap.total_months,
-        "full_plan_months": roadmap.full_plan_months,
-        "months_saved": roadmap.months_saved,
-        "months": [
-            {
-                "month": m.month,
-                "phase": m.phase,
-                "skills": [{"id": s.id, "name": s.name, "hours": s.hours} for s in m.skills],
-                "goal": m.goal,
-                "project": m.project,
-            }
-            for m in roadmap.months
-        ],
-        "skills": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "phase": s.phase,
-                "reason": s.reason,
-                "hours": s.hours,
-                "start_month": s.start_month,
-                "end_month": s.end_month,
-            }
-            for s in roadmap.skills
-        ],
-        "set_aside": [{"id": s.id, "name": s.name, "reason": s.reason} for s in roadmap.set_aside],
-        "projects": [
-            {"id": p.id, "name": p.name, "description": p.description, "months": list(p.months)}
-            for p in roadmap.projects
-        ],
-        "interview_topics": [
-            {"topic": t.topic, "detail": t.detail} for t in roadmap.interview_topics
-        ],
+        "matched": [_skill_match_dict(s, *texts) for s in match.matched],
+        "partial": [_skill_match_dict(s, *texts) for s in match.partial],
+        "missing_required": [_skill_match_dict(s, *texts) for s in match.missing_required],
+        "missing_preferred": [_skill_match_dict(s, *texts) for s in match.missing_preferred],
     }
 
 
@@ -256,12 +217,15 @@ def analyze(
     hours_per_week: float | None = None,
     track: str | None = None,
     taxonomy: Taxonomy | None = None,
+    start_date: date | None = None,
+    learned: Iterable[str] = (),
 ) -> GapReport:
     """Compare a resume with one or more postings and plan the learning that closes the gaps.
 
     Documents are texts, objects with a ``.text`` (``skillgap.Document``) or extracted
     ``DocumentProfile``s. ``track`` is "auto" (default: the postings' most asked specialization)
-    or one of cv, nlp, rl, recsys, time-series.
+    or one of cv, nlp, rl, recsys, time-series. ``start_date`` dates the plan's months;
+    ``learned`` (skill ids) are skills learned since the resume: the plan leaves them out.
     """
     if isinstance(jobs, str | bytes):
         raise ValueError("give the job postings as a list, even for one")
@@ -284,6 +248,9 @@ def analyze(
         hours_per_week,
         track,
         asked={d.id: round(d.share + d.required_share, 4) for d in market.demand},
+        market=market,
+        learned=frozenset(learned),
+        start_date=start_date,
     )
     return GapReport(resume_profile, job_profiles, job_ids, matches, market, roadmap)
 

@@ -1,145 +1,65 @@
 """From gaps to a month-by-month learning plan that follows the ML engineer roadmap.
 
-The roadmap's 12-month plan has five blocks: Python (2 months), math and ML foundations (2),
-deep learning (3), one specialization track (3) and deployment (2). The *full plan* of a track is
-``CURRICULUM`` (what the roadmap names for each block), every skill of the track, and all the
-prerequisites of those (``full_plan``).
+The roadmap's 12-month plan is a sequence of blocks (``curriculum.yaml``: Python 2 months, math and
+ML foundations 2, deep learning 3, one specialization track 3, deployment 2). The *full plan* of a
+track is the curriculum's core skills, every skill of the track, and all their prerequisites
+(``full_plan``).
 
-A learner's plan holds their gaps and the prerequisites of those they do not have yet, ordered
-prerequisites first and otherwise by roadmap phase and importance; covered phases simply drop out.
+A learner's plan holds their hard-skill gaps and the prerequisites of those they do not have yet
+(skills marked ``learned`` count as held), ordered prerequisites first, then by roadmap phase,
+then, beyond the roadmap, by theme (cloud, data, web...), then by importance. Soft skills and other
+tracks' skills are set aside with a reason. Every scheduled skill says why it is there.
 
 Durations: a skill's study time is its taxonomy ``hours`` scaled so that, at the default pace, each
 block of the full plan fills exactly the block's months. The default pace is the full plan's hours
 (averaged over the tracks) spread over 52 weeks, so a resume with nothing, facing postings that ask
-for the whole plan, gets exactly the 12-month plan. Skills outside the roadmap (phase ``other``,
-e.g. Kafka) keep their taxonomy hours and come after it. A skill takes half the time when the
-resume shows a related one (TensorFlow for PyTorch), or, outside the full plan, when a related
-one is learned earlier in the plan.
+for the whole plan, gets exactly the 12-month plan. Skills outside the roadmap (phase ``other``)
+keep their taxonomy hours and come after it. A skill takes half the time when the resume shows a
+related one (TensorFlow for PyTorch), or, outside the full plan, when a related one is learned
+earlier in the plan.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
 
 from skillgap.analysis.compare import ResumeEvidence, resume_evidence
+from skillgap.analysis.market import Market
+from skillgap.analysis.roadmap.curriculum import Curriculum, curriculum
+from skillgap.analysis.roadmap.interview import InterviewTopic, interview_topics
+from skillgap.analysis.roadmap.months import add_months, assign_work, pack, spans
+from skillgap.analysis.roadmap.reasons import asked_text, prerequisite_text
 from skillgap.memo import per_object
 from skillgap.models import DocumentProfile
-from skillgap.taxonomy import TRACKS, Skill, Taxonomy
+from skillgap.taxonomy import PHASES, TRACKS, Resource, Taxonomy
 
-PLAN_MONTHS = 12
 WEEKS_PER_MONTH = 52 / 12
 PARTIAL_EFFORT = 0.5
-PHASE_ORDER = (
-    "python", "math", "ml-foundations", "deep-learning", "specialization", "deployment", "other",
-)  # fmt: skip
-BLOCK_MONTHS = {
-    ("python",): 2,
-    ("math", "ml-foundations"): 2,
-    ("deep-learning",): 3,
-    ("specialization",): 3,
-    ("deployment",): 2,
-}
-CURRICULUM: dict[str, tuple[str, ...]] = {
-    "python": (
-        "python", "oop", "design-patterns", "data-structures", "numpy", "debugging",
-        "virtual-environments",
-    ),
-    "math": (
-        "linear-algebra", "calculus", "probability", "statistics", "hypothesis-testing",
-        "bayesian-methods", "dimensionality-reduction", "optimization",
-    ),
-    "ml-foundations": (
-        "machine-learning", "supervised-learning", "unsupervised-learning", "regularization",
-        "cross-validation", "evaluation-metrics", "feature-engineering", "data-preprocessing",
-        "model-selection", "hyperparameter-tuning",
-    ),
-    "deep-learning": ("deep-learning", "pytorch", "backpropagation", "distributed-training"),
-    "deployment": (
-        "model-serialization", "model-versioning", "api-design", "fastapi", "docker", "aws",
-        "model-monitoring", "ml-pipelines",
-    ),
-}  # fmt: skip
-
-PROJECTS: dict[str, tuple[str, str]] = {
-    "image-classifier": (
-        "Image classifier",
-        "A CNN trained and tuned on a real image dataset, deployed as an API.",
-    ),
-    "nlp-project": (
-        "NLP project",
-        "A transformer fine-tuned on a custom dataset, evaluated on a test set and shipped.",
-    ),
-    "time-series-forecasting": (
-        "Time-series forecasting",
-        "An LSTM or Transformer forecasting a real series such as energy demand or prices.",
-    ),
-    "recommendation-engine": (
-        "Recommendation engine",
-        "Collaborative filtering or content-based recommendations on real data.",
-    ),
-    "mlops-project": (
-        "MLOps project",
-        "A containerized model with a retraining pipeline, monitoring and A/B testing.",
-    ),
-}
-# Reinforcement learning has no project of its own in the roadmap; bandit-style recommendation is
-# the closest one.
-TRACK_PROJECT = {
-    "cv": "image-classifier",
-    "nlp": "nlp-project",
-    "rl": "recommendation-engine",
-    "recsys": "recommendation-engine",
-    "time-series": "time-series-forecasting",
-}
-TRACK_NAMES = {
-    "cv": "computer vision",
-    "nlp": "NLP",
-    "rl": "reinforcement learning",
-    "recsys": "recommender systems",
-    "time-series": "time series",
-}
-_GOALS = {
-    "python": "Write a small, tested Python tool on GitHub that exercises {skills}",
-    "math": "Work through exercises on {skills} and implement the key results in NumPy",
-    "ml-foundations": "Train, cross-validate and compare baseline models using {skills} on a real "
-    "dataset",
-    "deep-learning": "Train a neural network with {skills}, from MNIST up to a real dataset, and "
-    "debug its convergence",
-    "deployment": "Serve a trained model behind an API using {skills}, containerized and monitored",
-    "other": "Use {skills} in a small end-to-end exercise connected to your portfolio",
-}
-_TRACK_GOALS = {
-    "cv": "Train and tune a convolutional model on a real image dataset using {skills}",
-    "nlp": "Fine-tune a transformer on a custom text dataset using {skills} and evaluate it on a "
-    "held-out test set",
-    "rl": "Train an agent in a simulated environment using {skills} and plot its learning curve",
-    "recsys": "Build and evaluate a recommender on real interaction data using {skills}",
-    "time-series": "Forecast a real series using {skills} and beat a naive baseline",
-}
-_SYSTEM_DESIGN = {
-    "cv": "an image-classification service",
-    "nlp": "a text-classification or semantic-search service",
-    "rl": "a personalisation system that learns online",
-    "recsys": "a recommendation engine at scale",
-    "time-series": "a demand-forecasting service",
-}
 _EPS = 1e-9
 
 
 @dataclass(frozen=True)
 class PlannedSkill:
-    """A skill in the plan, why it is there and when it is studied."""
+    """A skill in the plan: why it is there (``reason`` is gap, partial or prerequisite; ``why``
+    says it in words), when it is studied, where to learn it and when it is learned."""
 
     id: str
     name: str
     phase: str
+    theme: str | None
     reason: str
+    why: tuple[str, ...]
     hours: float
     start_month: int
     end_month: int
+    project: str
+    outcome: str | None
+    resources: tuple[Resource, ...]
 
 
 @dataclass(frozen=True)
@@ -151,18 +71,25 @@ class MonthSkill:
 
 @dataclass(frozen=True)
 class Month:
-    """One month of the plan."""
+    """One month of the plan: its skills, the project step it delivers, its dates if known."""
 
     month: int
     phase: str
+    theme: str | None
     skills: tuple[MonthSkill, ...]
     goal: str
+    deliverable: str
     project: str
+    project_id: str
+    step: int
+    start: date | None
+    end: date | None
 
 
 @dataclass(frozen=True)
 class SetAside:
-    """A gap the plan does not schedule (another specialization track, or a soft skill)."""
+    """A gap the plan does not schedule (another specialization track, a soft skill), or a skill
+    marked as learned."""
 
     id: str
     name: str
@@ -171,16 +98,13 @@ class SetAside:
 
 @dataclass(frozen=True)
 class Project:
+    """A portfolio project the plan advances, in which months and with which skills."""
+
     id: str
     name: str
     description: str
     months: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class InterviewTopic:
-    topic: str
-    detail: str
+    skills: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -194,11 +118,82 @@ class Roadmap:
     total_months: int
     full_plan_months: int
     months_saved: int
+    start_date: date | None
     months: tuple[Month, ...]
     skills: tuple[PlannedSkill, ...]
     set_aside: tuple[SetAside, ...]
+    learned: tuple[SetAside, ...]
     projects: tuple[Project, ...]
     interview_topics: tuple[InterviewTopic, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``roadmap`` part of the JSON report."""
+        return {
+            "track": self.track,
+            "track_reason": self.track_reason,
+            "hours_per_week": self.hours_per_week,
+            "default_hours_per_week": self.default_hours_per_week,
+            "total_months": self.total_months,
+            "full_plan_months": self.full_plan_months,
+            "months_saved": self.months_saved,
+            "start_date": _iso(self.start_date),
+            "months": [
+                {
+                    "month": m.month,
+                    "phase": m.phase,
+                    "theme": m.theme,
+                    "skills": [{"id": s.id, "name": s.name, "hours": s.hours} for s in m.skills],
+                    "goal": m.goal,
+                    "deliverable": m.deliverable,
+                    "project": m.project,
+                    "project_id": m.project_id,
+                    "step": m.step,
+                    "start": _iso(m.start),
+                    "end": _iso(m.end),
+                }
+                for m in self.months
+            ],
+            "skills": [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "phase": s.phase,
+                    "theme": s.theme,
+                    "reason": s.reason,
+                    "why": list(s.why),
+                    "hours": s.hours,
+                    "start_month": s.start_month,
+                    "end_month": s.end_month,
+                    "project": s.project,
+                    "outcome": s.outcome,
+                    "resources": [
+                        {"title": r.title, "url": r.url, "type": r.type} for r in s.resources
+                    ],
+                }
+                for s in self.skills
+            ],
+            "set_aside": [_named(s) for s in self.set_aside],
+            "learned": [_named(s) for s in self.learned],
+            "projects": [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "description": p.description,
+                    "months": list(p.months),
+                    "skills": list(p.skills),
+                }
+                for p in self.projects
+            ],
+            "interview_topics": [{"topic": t.topic, "detail": t.detail} for t in self.interview_topics],
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _named(item: SetAside) -> dict[str, str]:
+    return {"id": item.id, "name": item.name, "reason": item.reason}
 
 
 @dataclass(frozen=True)
@@ -213,7 +208,7 @@ class _Calibration:
 def full_plan(taxonomy: Taxonomy, track: str) -> frozenset[str]:
     """The skills of the full 12-month plan: the curriculum, the track's skills and every
     prerequisite they need."""
-    todo = [i for ids in CURRICULUM.values() for i in ids if i in taxonomy]
+    todo = [i for ids in curriculum().core.values() for i in ids if i in taxonomy]
     todo += [s.id for s in taxonomy if s.phase == "specialization" and s.track == track]
     plan: set[str] = set()
     while todo:
@@ -224,27 +219,24 @@ def full_plan(taxonomy: Taxonomy, track: str) -> frozenset[str]:
     return frozenset(plan)
 
 
-def _block_hours(taxonomy: Taxonomy, plan: frozenset[str]) -> dict[tuple[str, ...], float]:
-    return {
-        block: sum(taxonomy[i].hours for i in plan if taxonomy[i].phase in block)
-        for block in BLOCK_MONTHS
-    }
-
-
 def _calibrate(taxonomy: Taxonomy) -> _Calibration:
+    blocks = curriculum().blocks
     plans = {track: full_plan(taxonomy, track) for track in TRACKS}
-    hours = {track: _block_hours(taxonomy, plan) for track, plan in plans.items()}
+    hours = {
+        track: [sum(taxonomy[i].hours for i in plan if taxonomy[i].phase in b.phases) for b in blocks]
+        for track, plan in plans.items()
+    }
     with_skills = [t for t in TRACKS if any(s.track == t for s in taxonomy)] or list(TRACKS)
-    mean_total = sum(sum(hours[t].values()) for t in with_skills) / len(with_skills)
-    pace = round(mean_total / (PLAN_MONTHS * WEEKS_PER_MONTH), 1) or 10.0
+    mean_total = sum(sum(hours[t]) for t in with_skills) / len(with_skills)
+    plan_months = sum(b.months for b in blocks)
+    pace = round(mean_total / (plan_months * WEEKS_PER_MONTH), 1) or 10.0
     month_hours = pace * WEEKS_PER_MONTH
     scales = {}
     for track in TRACKS:
-        per_phase = {"other": 1.0}
-        for block, months in BLOCK_MONTHS.items():
-            block_hours = hours[track][block]
-            for phase in block:
-                per_phase[phase] = months * month_hours / block_hours if block_hours else 1.0
+        per_phase = dict.fromkeys(PHASES, 1.0)
+        for block, block_hours in zip(blocks, hours[track], strict=True):
+            for phase in block.phases:
+                per_phase[phase] = block.months * month_hours / block_hours if block_hours else 1.0
         scales[track] = per_phase
     return _Calibration(pace, plans, scales)
 
@@ -261,6 +253,7 @@ def choose_track(
     weights: Mapping[str, float], taxonomy: Taxonomy, evidence: ResumeEvidence | None = None
 ) -> tuple[str, str]:
     """The specialization the postings want most (by skill weight), and why it was chosen."""
+    label = curriculum().track_label
     by_track: dict[str, float] = {}
     for skill_id, weight in weights.items():
         skill = taxonomy.get(skill_id)
@@ -268,7 +261,7 @@ def choose_track(
             by_track[skill.track] = by_track.get(skill.track, 0.0) + weight
     if by_track and max(by_track.values()) > 0:
         track = max(TRACKS, key=lambda t: (by_track.get(t, 0.0), -TRACKS.index(t)))
-        return track, f"{TRACK_NAMES[track]}: the specialization the postings ask for most"
+        return track, f"{label(track)}: the specialization the postings ask for most"
     held: dict[str, int] = {}
     for hit in evidence.profile.skills if evidence else ():
         skill = taxonomy.get(hit.id)
@@ -276,59 +269,84 @@ def choose_track(
             held[skill.track] = held.get(skill.track, 0) + 1
     if held:
         track = max(TRACKS, key=lambda t: (held.get(t, 0), -TRACKS.index(t)))
-        return track, f"{TRACK_NAMES[track]}: no posting asks for a specialization; closest to you"
-    return "cv", "computer vision: no posting asks for a specialization; the roadmap's first track"
+        return track, f"{label(track)}: no posting asks for a specialization; closest to you"
+    first = TRACKS[0]
+    return first, f"{label(first)}: no posting asks for a specialization; the roadmap's first track"
+
+
+@dataclass
+class _Selection:
+    priority: dict[str, float]
+    reason: dict[str, str]
+    needed_by: dict[str, set[str]]
+    set_aside: list[SetAside]
 
 
 def _select(
-    gaps: Mapping[str, float], evidence: ResumeEvidence, taxonomy: Taxonomy, track: str
-) -> tuple[dict[str, float], dict[str, str], list[SetAside]]:
-    """The skills to study with their priority and reason (prerequisites included), and those
-    set aside."""
-    priority: dict[str, float] = {}
-    reason: dict[str, str] = {}
-    set_aside: list[SetAside] = []
+    gaps: Mapping[str, float],
+    evidence: ResumeEvidence,
+    taxonomy: Taxonomy,
+    track: str,
+    learned: Collection[str],
+) -> _Selection:
+    """The skills to study with their priority and kind of reason (prerequisites included), who
+    needs each prerequisite, and the gaps set aside."""
+    selection = _Selection({}, {}, {}, [])
+    label = curriculum().track_label
     for skill_id, weight in sorted(gaps.items()):
         skill = taxonomy.get(skill_id)
-        if skill is None:
+        if skill is None or skill_id in learned:
             continue
         if skill.kind == "soft":
-            set_aside.append(SetAside(skill.id, skill.name, "soft skill: show it, do not study it"))
+            why = "soft skill: show it in your resume and interviews, do not study it"
+            selection.set_aside.append(SetAside(skill.id, skill.name, why))
         elif skill.track and skill.track != track:
-            why = f"{TRACK_NAMES[skill.track]} track: after the plan, if you want a second track"
-            set_aside.append(SetAside(skill.id, skill.name, why))
+            why = f"{label(skill.track)} track: after the plan, if you want a second track"
+            selection.set_aside.append(SetAside(skill.id, skill.name, why))
         else:
-            priority[skill_id] = weight
-            reason[skill_id] = "partial" if evidence.partly_holds(skill_id) else "gap"
+            selection.priority[skill_id] = weight
+            selection.reason[skill_id] = "partial" if evidence.partly_holds(skill_id) else "gap"
+    priority = selection.priority
     stack = sorted(priority)
     while stack:
         skill_id = stack.pop()
         for pre in taxonomy[skill_id].prerequisites:
-            if pre not in taxonomy or evidence.holds(pre):
+            if pre not in taxonomy or evidence.holds(pre) or pre in learned:
                 continue
+            if taxonomy[pre].kind == "soft":
+                continue
+            selection.needed_by.setdefault(pre, set()).add(skill_id)
             if pre not in priority or priority[pre] < priority[skill_id]:
                 priority[pre] = max(priority.get(pre, 0.0), priority[skill_id])
-                reason.setdefault(pre, "prerequisite")
+                selection.reason.setdefault(pre, "prerequisite")
                 stack.append(pre)
-    return priority, reason, set_aside
+    return selection
 
 
-def _ordered(priority: Mapping[str, float], taxonomy: Taxonomy) -> list[str]:
-    """Prerequisites first; otherwise roadmap phase order, then priority, then id."""
+def _ordered(priority: Mapping[str, float], taxonomy: Taxonomy, plan: Curriculum) -> list[str]:
+    """Prerequisites first; otherwise roadmap phase order, theme (beyond the roadmap), priority."""
+    theme_rank: dict[str, float] = {}
+    for skill_id, weight in priority.items():
+        if taxonomy[skill_id].phase == "other":
+            theme = plan.theme_of(taxonomy[skill_id]).id
+            theme_rank[theme] = max(theme_rank.get(theme, 0.0), weight)
+    themes = sorted(theme_rank, key=lambda t: (-theme_rank[t], [x.id for x in plan.themes].index(t)))
     waiting = {i: {p for p in taxonomy[i].prerequisites if p in priority} for i in priority}
     dependents: dict[str, list[str]] = {}
     for skill_id, pres in waiting.items():
         for pre in pres:
             dependents.setdefault(pre, []).append(skill_id)
 
-    def key(skill_id: str) -> tuple[int, float, str]:
-        return (PHASE_ORDER.index(taxonomy[skill_id].phase), -priority[skill_id], skill_id)
+    def key(skill_id: str) -> tuple[int, int, float, str]:
+        skill = taxonomy[skill_id]
+        theme = themes.index(plan.theme_of(skill).id) if skill.phase == "other" else 0
+        return (PHASES.index(skill.phase), theme, -priority[skill_id], skill_id)
 
     ready = [key(i) for i, pres in waiting.items() if not pres]
     heapq.heapify(ready)
     order: list[str] = []
     while ready:
-        skill_id = heapq.heappop(ready)[2]
+        skill_id = heapq.heappop(ready)[3]
         order.append(skill_id)
         for dep in dependents.get(skill_id, ()):
             waiting[dep].discard(skill_id)
@@ -344,117 +362,49 @@ def _study_hours(
     taxonomy: Taxonomy,
     scales: Mapping[str, float],
     plan: frozenset[str],
-) -> dict[str, float]:
+) -> tuple[dict[str, float], dict[str, str]]:
     """Scaled taxonomy hours, halved for a skill related to one the resume shows, and for a skill
-    outside the curriculum related to one learned earlier in the plan (TensorFlow after PyTorch).
-    """
+    outside the curriculum related to one learned earlier in the plan (TensorFlow after PyTorch);
+    with the reason for each halving."""
     hours: dict[str, float] = {}
+    halved: dict[str, str] = {}
     for skill_id in order:
         skill = taxonomy[skill_id]
-        helped = evidence.partly_holds(skill_id) or (
-            skill_id not in plan
-            and (
-                any(other in hours for other in skill.related)
-                or any(skill_id in taxonomy[other].related for other in hours)
-            )
-        )
-        hours[skill_id] = skill.hours * scales[skill.phase] * (PARTIAL_EFFORT if helped else 1.0)
-    return hours
+        known = [a.hit.name for a in evidence.answers.get(skill_id, ()) if a.status == "partial"]
+        if known and not evidence.holds(skill_id):
+            halved[skill_id] = f"half time: you know {known[0]}"
+        elif skill_id not in plan:
+            earlier = [o for o in hours if o in skill.related or skill_id in taxonomy[o].related]
+            if earlier:
+                halved[skill_id] = f"half time: builds on {taxonomy[earlier[0]].name}, earlier in the plan"
+        factor = PARTIAL_EFFORT if skill_id in halved else 1.0
+        hours[skill_id] = skill.hours * scales[skill.phase] * factor
+    return hours, halved
 
 
-def _month_goal(phase: str, track: str, names: list[str]) -> str:
-    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
-    template = _TRACK_GOALS[track] if phase == "specialization" else _GOALS[phase]
-    return template.format(skills=listed)
-
-
-def _month_project(phase: str, track: str) -> str:
-    return "mlops-project" if phase in ("deployment", "other") else TRACK_PROJECT[track]
-
-
-def _pack(
-    order: list[str],
-    hours: Mapping[str, float],
+def _why(
+    skill_id: str,
+    selection: _Selection,
+    market: Market | None,
+    halved: Mapping[str, str],
     taxonomy: Taxonomy,
-    month_hours: float,
-    track: str,
-) -> tuple[list[Month], dict[str, tuple[int, int]]]:
-    """Lay the skills end to end in months of ``month_hours`` study hours."""
-    per_month: dict[int, dict[str, float]] = {}
-    spans: dict[str, tuple[int, int]] = {}
-    position = 0.0
-    for skill_id in order:
-        start, end = position, position + hours[skill_id] / month_hours
-        first = int(start + _EPS) + 1
-        last = max(first, math.ceil(end - _EPS))
-        for month in range(first, last + 1):
-            overlap = min(end, month) - max(start, month - 1)
-            if overlap > _EPS or month == first:
-                per_month.setdefault(month, {})[skill_id] = max(overlap, 0.0) * month_hours
-        spans[skill_id] = (first, last)
-        position = end
-    months = []
-    for month, share in sorted(per_month.items()):
-        by_phase: dict[str, float] = {}
-        for skill_id, h in share.items():
-            phase = taxonomy[skill_id].phase
-            by_phase[phase] = by_phase.get(phase, 0.0) + h
-        phase = max(
-            PHASE_ORDER, key=lambda p: (round(by_phase.get(p, -1.0), 6), -PHASE_ORDER.index(p))
-        )
-        ids = sorted(share, key=order.index)
-        skills = tuple(MonthSkill(i, taxonomy[i].name, round(share[i], 1)) for i in ids)
-        focus = [taxonomy[i].name for i in ids if taxonomy[i].phase == phase][:3]
-        goal = _month_goal(phase, track, focus)
-        months.append(Month(month, phase, skills, goal, PROJECTS[_month_project(phase, track)][0]))
-    return months, spans
-
-
-def interview_topics(
-    asked: Mapping[str, float], taxonomy: Taxonomy, track: str
-) -> tuple[InterviewTopic, ...]:
-    """What to prepare for interviews, from the roadmap's advice and what the postings ask."""
-
-    def top(skills: Iterable[Skill], n: int) -> list[str]:
-        ranked = sorted(skills, key=lambda s: (-asked[s.id], s.id))
-        return [s.name for s in ranked[:n]]
-
-    known = [taxonomy[i] for i in asked if i in taxonomy]
-    hard = [s for s in known if s.kind == "hard"]
-    foundations = top((s for s in hard if s.phase in ("math", "ml-foundations")), 4)
-    most_asked = top(hard, 6)
-    track_skills = top((s for s in hard if s.track == track), 4)
-    soft = top((s for s in known if s.kind == "soft"), 4)
-    coding = "Algorithmic problems in Python: data structures, complexity, clean code"
-    if "sql" in asked:
-        coding += "; SQL queries"
-    topics = [
-        InterviewTopic("Coding", coding),
-        InterviewTopic(
-            "ML knowledge",
-            "Algorithms and their trade-offs, when to use what"
-            + (f"; expect {', '.join(foundations)}" if foundations else ""),
-        ),
-        InterviewTopic(
-            "ML system design",
-            f"Design {_SYSTEM_DESIGN[track]} end to end: data, training, serving, monitoring",
-        ),
-        InterviewTopic(
-            "Project deep-dive",
-            f"Walk through your {PROJECTS[TRACK_PROJECT[track]][0]} and MLOps project: data, "
-            "experiments, results, what you would change",
-        ),
-        InterviewTopic(
-            f"{TRACK_NAMES[track][0].upper()}{TRACK_NAMES[track][1:]}",
-            "Core methods and recent papers"
-            + (f": {', '.join(track_skills)}" if track_skills else ""),
-        ),
-    ]
-    if most_asked:
-        topics.append(InterviewTopic("What the postings ask most", ", ".join(most_asked)))
-    if soft:
-        topics.append(InterviewTopic("Behavioural", "Stories that show " + ", ".join(soft)))
-    return tuple(topics)
+) -> tuple[str, ...]:
+    asked = {d.id: (d.jobs, d.required) for d in market.demand} if market else {}
+    of = market.scored_jobs if market else 0
+    names = {i: taxonomy[i].name for i in selection.priority}
+    out = []
+    if selection.reason[skill_id] == "prerequisite":
+        out.append(prerequisite_text(skill_id, selection.needed_by, asked, names, of))
+    elif skill_id in asked:
+        out.append(asked_text(*asked[skill_id], of))
+    else:
+        out.append("a gap in the postings")
+    if selection.reason[skill_id] != "prerequisite" and skill_id in selection.needed_by:
+        first = sorted(names[i] for i in selection.needed_by[skill_id])[0]
+        out.append(f"also a prerequisite of {first}")
+    if skill_id in halved:
+        out.append(halved[skill_id])
+    return tuple(out)
 
 
 def build_roadmap(
@@ -465,54 +415,112 @@ def build_roadmap(
     track: str | None = None,
     *,
     asked: Mapping[str, float] | None = None,
+    market: Market | None = None,
+    learned: Collection[str] = (),
+    start_date: date | None = None,
 ) -> Roadmap:
     """Place ``gaps`` (skill id -> importance) and their missing prerequisites into months.
 
     ``track`` None or "auto" picks the specialization from ``asked`` (skill id -> demand;
-    defaults to ``gaps``). ``hours_per_week`` None uses ``default_hours_per_week``.
+    defaults to ``gaps``). ``hours_per_week`` None uses ``default_hours_per_week``. ``market``
+    (the postings' demand) words the reasons; ``learned`` skills count as held, so the plan
+    re-flows without them; ``start_date`` dates every month.
     """
     if hours_per_week is not None and not 0 < hours_per_week <= 168:
         raise ValueError("hours per week must be more than 0 and at most 168")
     if track not in (None, "auto", *TRACKS):
         raise ValueError(f"track must be auto or one of {', '.join(TRACKS)}")
+    plan_data = curriculum()
     evidence = resume_evidence(resume, taxonomy)
     asked = gaps if asked is None else asked
     if track in (None, "auto"):
         track, track_reason = choose_track(asked, taxonomy, evidence)
     else:
-        track_reason = f"{TRACK_NAMES[track]}: chosen by you"
+        track_reason = f"{plan_data.track_label(track)}: chosen by you"
     calibration = _calibration(taxonomy)
-    default_pace = calibration.default_pace
-    pace = hours_per_week or default_pace
-    priority, reason, set_aside = _select(gaps, evidence, taxonomy, track)
-    order = _ordered(priority, taxonomy)
-    hours = _study_hours(
+    pace = hours_per_week or calibration.default_pace
+    learned = frozenset(learned)
+    selection = _select(gaps, evidence, taxonomy, track, learned)
+    order = _ordered(selection.priority, taxonomy, plan_data)
+    hours, halved = _study_hours(
         order, evidence, taxonomy, calibration.scales[track], calibration.plans[track]
     )
-    months, spans = _pack(order, hours, taxonomy, pace * WEEKS_PER_MONTH, track)
+    packed = pack(order, hours, pace * WEEKS_PER_MONTH)
+    work = assign_work(packed, taxonomy, plan_data)
+    months = []
+    for number, (month, done) in enumerate(zip(packed, work, strict=True), start=1):
+        by_phase: dict[str, float] = {}
+        for skill_id, h in month.hours.items():
+            phase = taxonomy[skill_id].phase
+            by_phase[phase] = by_phase.get(phase, 0.0) + h
+        phase = max(PHASES, key=lambda p: (round(by_phase.get(p, -1.0), 6), -PHASES.index(p)))
+        themes = [plan_data.theme_of(taxonomy[i]).label for i in month.hours if phase == "other"]
+        months.append(
+            Month(
+                month=number,
+                phase=phase,
+                theme=max(themes, key=themes.count) if themes else None,
+                skills=tuple(
+                    MonthSkill(i, taxonomy[i].name, round(h, 1)) for i, h in month.hours.items()
+                ),
+                goal=done.goal,
+                deliverable=done.deliverable,
+                project=done.project.name,
+                project_id=done.project.id,
+                step=done.step,
+                start=add_months(start_date, number - 1) if start_date else None,
+                end=add_months(start_date, number) - timedelta(days=1) if start_date else None,
+            )
+        )
+    when = spans(packed)
+    project_of: dict[str, str] = {}
+    for done in work:
+        for skill_id in done.exercised:
+            project_of.setdefault(skill_id, done.project.id)
     planned = tuple(
         PlannedSkill(
-            i, taxonomy[i].name, taxonomy[i].phase, reason[i], round(hours[i], 1), *spans[i]
+            id=i,
+            name=taxonomy[i].name,
+            phase=taxonomy[i].phase,
+            theme=plan_data.theme_of(taxonomy[i]).label if taxonomy[i].phase == "other" else None,
+            reason=selection.reason[i],
+            why=_why(i, selection, market, halved, taxonomy),
+            hours=round(hours[i], 1),
+            start_month=when[i][0],
+            end_month=when[i][1],
+            project=project_of.get(i, work[when[i][0] - 1].project.id),
+            outcome=taxonomy[i].outcome,
+            resources=taxonomy[i].resources,
         )
         for i in order
     )
     projects = []
-    for project_id, (name, description) in PROJECTS.items():
-        used = tuple(m.month for m in months if m.project == name)
+    for spec in plan_data.projects:
+        used = tuple(m.month for m in months if m.project_id == spec.id)
         if used:
-            projects.append(Project(project_id, name, description, used))
-    full = math.ceil(PLAN_MONTHS * default_pace / pace - _EPS)
+            skills = tuple(dict.fromkeys(i for d in work if d.project.id == spec.id for i in d.exercised))
+            projects.append(Project(spec.id, spec.name, spec.description, used, skills))
+    by_use = sorted(projects, key=lambda p: (-len(p.months), p.months[0]))
+    main_projects = [p.name for p in by_use] or [
+        next(p.name for p in plan_data.projects if p.group == ("track", track))
+    ]
+    plan_months = sum(block.months for block in plan_data.blocks)
+    full = math.ceil(plan_months * calibration.default_pace / pace - _EPS)
     return Roadmap(
         track=track,
         track_reason=track_reason,
         hours_per_week=round(pace, 1),
-        default_hours_per_week=default_pace,
+        default_hours_per_week=calibration.default_pace,
         total_months=len(months),
         full_plan_months=full,
         months_saved=max(0, full - len(months)),
+        start_date=start_date,
         months=tuple(months),
         skills=planned,
-        set_aside=tuple(set_aside),
+        set_aside=tuple(selection.set_aside),
+        learned=tuple(
+            SetAside(i, taxonomy[i].name, "marked as learned") for i in sorted(learned) if i in taxonomy
+        ),
         projects=tuple(projects),
-        interview_topics=interview_topics(asked, taxonomy, track),
+        interview_topics=interview_topics(asked, taxonomy, track, main_projects),
     )
