@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from skillgap.analysis.report import analyze
@@ -26,6 +27,17 @@ def _hours(value: str) -> float:
     if not 0 < hours <= 168:
         raise argparse.ArgumentTypeError("must be more than 0 and at most 168")
     return hours
+
+
+def _start(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def _learned(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -55,7 +67,26 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="auto",
         help="specialization track (default auto: the one the postings ask for most)",
     )
-    parser.add_argument("--format", choices=FORMATS, default="json")
+    parser.add_argument(
+        "--start",
+        type=_start,
+        metavar="YYYY-MM-DD",
+        help="the day the plan starts: dates every month (ics and checklist formats too)",
+    )
+    parser.add_argument(
+        "--learned",
+        type=_learned,
+        default=[],
+        metavar="ID,ID",
+        help="skill ids learned since the resume was written; the plan leaves them out",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json, md, html, pdf (the report); ics, checklist (the plan as a calendar, a "
+        "Markdown checklist)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     add_taxonomy_option(parser)
     add_ocr_option(parser)
@@ -71,8 +102,17 @@ def run(args: argparse.Namespace) -> int:
     taxonomy = taxonomy_from_args(args)
     resume = read_input(args.resume, ocr=args.ocr)
     jobs = [read_input(path, ocr=args.ocr) for path in args.job]
+    unknown = [skill_id for skill_id in args.learned if skill_id not in taxonomy]
+    if unknown:
+        raise CliError(f"--learned: unknown skill id {unknown[0]!r}")
     report = analyze(
-        resume, jobs, hours_per_week=args.hours_per_week, track=args.track, taxonomy=taxonomy
+        resume,
+        jobs,
+        hours_per_week=args.hours_per_week,
+        track=args.track,
+        taxonomy=taxonomy,
+        start_date=args.start,
+        learned=args.learned,
     )
     output = render(report, args.format)
     if args.output:

@@ -2,7 +2,7 @@
 
 Each renderer takes a ``GapReport`` or its ``to_dict()`` (for example a JSON report read back), so
 everything a reader sees is what the JSON holds. The first screen of each shows the score, the top
-gaps and the months needed.
+gaps and the months needed. ``ics`` and ``checklist`` hold the learning plan only.
 """
 
 from __future__ import annotations
@@ -11,8 +11,15 @@ import importlib
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-FORMATS = ("json", "md", "html", "pdf")
-_MODULES = {"json": "json", "md": "markdown", "html": "html", "pdf": "pdf"}
+FORMATS = ("json", "md", "html", "pdf", "ics", "checklist")
+_MODULES = {
+    "json": "json",
+    "md": "markdown",
+    "html": "html",
+    "pdf": "pdf",
+    "ics": "ics",
+    "checklist": "checklist",
+}
 
 
 class HasToDict(Protocol):
@@ -28,7 +35,8 @@ def report_data(report: ReportLike) -> Mapping[str, Any]:
 
 
 def render(report: ReportLike, fmt: str) -> str | bytes:
-    """Render ``report`` as ``fmt`` (json, md, html: text; pdf: bytes)."""
+    """Render ``report`` as ``fmt`` (json, md, html, ics: the plan as iCalendar, checklist: the
+    plan as a Markdown checklist; pdf: bytes)."""
     if fmt not in _MODULES:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     module = importlib.import_module(f"skillgap.render.{_MODULES[fmt]}")

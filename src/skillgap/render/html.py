@@ -10,14 +10,25 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from skillgap.analysis.roadmap.curriculum import phase_label
 from skillgap.render import ReportLike, report_data
 from skillgap.render.wording import (
-    PHASE_LABELS,
+    PHASE_COLOURS,
+    Evidence,
+    gap_evidence,
     headline,
     job_label,
+    month_skills,
+    month_title,
+    outcome_text,
     percent,
+    plan_intro,
+    project_line,
+    resource_lines,
     score_text,
     skill_names,
+    strength_evidence,
+    why_text,
 )
 
 _CSS = """
@@ -48,17 +59,16 @@ th { color: var(--muted); font-weight: 600; }
 .timeline { display: flex; gap: 2px; margin: .5rem 0 1rem; }
 .timeline span { flex: 1; min-width: 0; padding: .3rem 0; text-align: center; font-size: .8rem;
   color: #fff; border-radius: 3px; overflow: hidden; }
-.ph-python { background: #3b7dd8; } .ph-math { background: #7a5cc9; }
-.ph-ml-foundations { background: #a24fb5; } .ph-deep-learning { background: #d0624f; }
-.ph-specialization { background: #d89a2b; } .ph-deployment { background: #2d9a6a; }
-.ph-other { background: #6b7785; }
+q { font-style: italic; } .quotes { margin: 0; padding-left: 1rem; font-size: .9rem; }
 .months { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
   gap: .75rem; }
 .month { background: var(--card); border-radius: 10px; padding: .75rem 1rem; }
 .month h3 { margin: 0 0 .3rem; font-size: 1rem; }
 .muted { color: var(--muted); }
 .formula { color: var(--muted); font-size: .9rem; }
-"""
+""" + "".join(
+    f".ph-{phase} {{ background: {colour}; }}\n" for phase, colour in PHASE_COLOURS.items()
+)
 
 
 def e(value: object) -> str:
@@ -123,6 +133,7 @@ def _jobs(data: Mapping[str, Any], names: Mapping[str, str]) -> str:
 
 
 def _gaps(data: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    quotes = gap_evidence(data)
     if not data["gaps"]:
         return "<h2>Gaps</h2><p>None: the resume shows every skill the postings ask for.</p>"
     top = max(g["importance"] for g in data["gaps"]) or 1
@@ -135,54 +146,101 @@ def _gaps(data: Mapping[str, Any], names: Mapping[str, str]) -> str:
             e("partial (via " + names.get(g["via"], g["via"]) + ")")
             if g["status"] == "partial"
             else "missing",
-            e(PHASE_LABELS[g["phase"]]),
-            e(", ".join(g["jobs"])),
+            e(phase_label(g["phase"])),
+            _quotes(quotes.get(g["id"], Evidence())),
         ]
         for g in data["gaps"]
     ]
     return (
         "<h2>Gaps, most important first</h2><p class='muted'>Importance: score points closing the "
         "gap would add, on average per posting.</p>"
-        + _table(["Skill", "Importance", "Asked by", "Status", "Phase", "Postings"], rows)
+        + _table(["Skill", "Importance", "Asked by", "Status", "Phase", "Evidence"], rows)
     )
+
+
+def _quotes(found: Evidence) -> str:
+    """The postings' and the resume's quotes for one skill, as a list."""
+    items = [
+        f"<li>{e(label)} <span class='muted'>({e(section)})</span>: <q>{e(quote)}</q></li>"
+        for label, section, quote in found.postings
+    ]
+    items += [
+        f"<li>Your resume <span class='muted'>({e(section)})</span>: <q>{e(quote)}</q></li>"
+        for section, quote in found.resume
+    ]
+    return f"<ul class='quotes'>{''.join(items)}</ul>" if items else "none"
 
 
 def _strengths(data: Mapping[str, Any]) -> str:
-    items = "".join(
-        f"<li>{e(s['name'])} <span class='muted'>asked by {e(percent(s['demand']))}"
-        + (f"; shown in {e(', '.join(s['sections']))}" if s["sections"] else "")
-        + "</span></li>"
+    if not data["strengths"]:
+        return "<h2>Strengths</h2><p>None found.</p>"
+    quotes = strength_evidence(data)
+    rows = [
+        [
+            e(s["name"]),
+            e(percent(s["demand"])),
+            e(", ".join(s["sections"]) or "resume"),
+            _quotes(quotes.get(s["id"], Evidence())),
+        ]
         for s in data["strengths"]
-    )
-    return "<h2>Strengths</h2>" + (f"<ul>{items}</ul>" if items else "<p>None found.</p>")
+    ]
+    return "<h2>Strengths</h2>" + _table(["Skill", "Asked by", "Shown in", "Evidence"], rows)
+
+
+def _resources(skill: Mapping[str, Any]) -> str:
+    links = []
+    for title, url, kind in resource_lines(skill):
+        if url.startswith("https://"):
+            links.append(
+                f"<a href='{e(url)}' rel='noopener noreferrer'>{e(title)}</a> <span class='muted'>({e(kind)})</span>"
+            )
+        else:
+            links.append(e(title))
+    return "<br>".join(links)
 
 
 def _roadmap(roadmap: Mapping[str, Any]) -> str:
     months = roadmap["months"]
     parts = [f"<h2>Learning plan: {roadmap['total_months']} month(s)</h2>"]
-    parts.append(
-        f"<p>Track: {e(roadmap['track_reason'])}. Pace: {roadmap['hours_per_week']:g} hours a "
-        f"week (default {roadmap['default_hours_per_week']:g}).</p>"
-    )
+    parts.append(f"<p>{e(plan_intro(roadmap))}</p>")
     if months:
         cells = "".join(
-            f"<span class='ph-{e(m['phase'])}' title='{e(PHASE_LABELS[m['phase']])}'>"
+            f"<span class='ph-{e(m['phase'])}' title='{e(phase_label(m['phase']))}'>"
             f"{m['month']}</span>"
             for m in months
         )
         parts.append(f"<div class='timeline' aria-label='Months by phase'>{cells}</div>")
-    cards = []
-    for m in months:
-        skills = ", ".join(f"{e(s['name'])} ({s['hours']:g} h)" for s in m["skills"])
-        cards.append(
-            f"<article class='month'><h3>Month {m['month']}: {e(PHASE_LABELS[m['phase']])}</h3>"
-            f"<div>{skills}</div><div><strong>Goal:</strong> {e(m['goal'])}</div>"
-            f"<div class='muted'>Project: {e(m['project'])}</div></article>"
-        )
+    cards = [
+        f"<article class='month'><h3>{e(month_title(m))}</h3>"
+        f"<div>{e(month_skills(m))}</div><div><strong>Goal:</strong> {e(m['goal'])}</div>"
+        f"<div><strong>Deliverable:</strong> {e(m['deliverable'])}</div>"
+        f"<div class='muted'>Project: {e(project_line(m))}</div></article>"
+        for m in months
+    ]
     parts.append(f"<div class='months'>{''.join(cards)}</div>")
+    if roadmap["skills"]:
+        rows = [
+            [
+                e(s["name"]),
+                e(
+                    f"{s['start_month']}"
+                    + (f"-{s['end_month']}" if s["end_month"] != s["start_month"] else "")
+                ),
+                e(f"{s['hours']:g}"),
+                e(why_text(s)),
+                e(outcome_text(s)),
+                _resources(s),
+            ]
+            for s in roadmap["skills"]
+        ]
+        parts.append("<h3>Skills in the plan</h3>")
+        parts.append(_table(["Skill", "Months", "Hours", "Why", "Ready when", "Learn"], rows))
     if roadmap["set_aside"]:
         items = "".join(f"<li>{e(s['name'])}: {e(s['reason'])}</li>" for s in roadmap["set_aside"])
         parts.append(f"<h3>Not scheduled</h3><ul>{items}</ul>")
+    if roadmap["learned"]:
+        items = "".join(f"<li>{e(s['name'])}</li>" for s in roadmap["learned"])
+        parts.append(f"<h3>Learned since the resume</h3><ul>{items}</ul>")
     if roadmap["projects"]:
         items = "".join(
             f"<li><strong>{e(p['name'])}</strong> "

@@ -6,17 +6,28 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from skillgap.analysis.roadmap.curriculum import phase_label
 from skillgap.render import ReportLike, report_data
 from skillgap.render.wording import (
-    PHASE_LABELS,
+    Evidence,
+    gap_evidence,
     headline,
     job_label,
+    month_skills,
+    month_title,
+    outcome_text,
     percent,
+    plan_intro,
+    project_line,
+    resource_lines,
     score_text,
     skill_names,
+    strength_evidence,
+    why_text,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_SAFE_URL = re.compile(r"^https://[^\s<>()\[\]`]+$")
 
 
 def md(text: object) -> str:
@@ -35,6 +46,73 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def _partial_text(items: list[Mapping[str, Any]], names: Mapping[str, str]) -> str:
     parts = [f"{md(i['name'])} (via {md(names.get(i['via'], i['via']))})" for i in items]
     return ", ".join(parts) or "none"
+
+
+def link(title: str, url: str, kind: str) -> str:
+    """A Markdown link to an https resource; only the title for anything else."""
+    if not _SAFE_URL.match(url):
+        return md(title)
+    return f"[{md(title)}](<{url}>) ({md(kind)})"
+
+
+def _evidence(
+    items: list[Mapping[str, Any]], quotes: Mapping[str, Evidence], title: str
+) -> list[str]:
+    """Per item, the postings' quotes and the resume's, as nested bullets."""
+    if not items:
+        return []
+    out = ["", f"### {title}", ""]
+    for item in items:
+        found = quotes.get(item["id"], Evidence())
+        out.append(f"- **{md(item['name'])}**")
+        out += [
+            f"  - posting {md(label)} ({md(section)}): \u201c{md(quote)}\u201d"
+            for label, section, quote in found.postings
+        ]
+        out += [
+            f"  - your resume ({md(section)}): \u201c{md(quote)}\u201d"
+            for section, quote in found.resume
+        ]
+    return out
+
+
+def _roadmap(roadmap: Mapping[str, Any]) -> list[str]:
+    out = ["", f"## Learning plan: {roadmap['total_months']} month(s)", "", md(plan_intro(roadmap))]
+    for month in roadmap["months"]:
+        out += [
+            "",
+            f"### {md(month_title(month))}",
+            "",
+            f"- Skills: {md(month_skills(month))}",
+            f"- Goal: {md(month['goal'])}",
+            f"- Deliverable: {md(month['deliverable'])}",
+            f"- Project: {md(project_line(month))}",
+        ]
+    if roadmap["skills"]:
+        out += ["", "### Skills in the plan", ""]
+        for skill in roadmap["skills"]:
+            months = f"month {skill['start_month']}" + (
+                f" to {skill['end_month']}" if skill["end_month"] != skill["start_month"] else ""
+            )
+            out.append(
+                f"- **{md(skill['name'])}** ({months}, {skill['hours']:g} h): {md(why_text(skill))}"
+            )
+            out.append(f"  - Ready when: {md(outcome_text(skill))}")
+            out += [f"  - Learn: {link(*line)}" for line in resource_lines(skill)]
+    if roadmap["set_aside"]:
+        out += ["", "### Not scheduled", ""]
+        out += [f"- {md(s['name'])}: {md(s['reason'])}" for s in roadmap["set_aside"]]
+    if roadmap["learned"]:
+        out += ["", "### Learned since the resume", ""]
+        out += [f"- {md(s['name'])}" for s in roadmap["learned"]]
+    if roadmap["projects"]:
+        out += ["", "## Portfolio projects", ""]
+        out += [
+            f"- **{md(p['name'])}** (months {', '.join(map(str, p['months']))}): "
+            f"{md(p['description'])}"
+            for p in roadmap["projects"]
+        ]
+    return out
 
 
 def render(report: ReportLike) -> str:
@@ -72,12 +150,13 @@ def render(report: ReportLike) -> str:
                     "partial (via " + md(resume_names.get(g["via"], g["via"])) + ")"
                     if g["status"] == "partial"
                     else "missing",
-                    PHASE_LABELS[g["phase"]],
+                    phase_label(g["phase"]),
                     ", ".join(g["jobs"]),
                 ]
                 for g in data["gaps"]
             ],
         )
+        out += _evidence(data["gaps"], gap_evidence(data), "Evidence for each gap")
     else:
         out.append("None: the resume shows every skill the postings ask for.")
     out += ["", "## Strengths", ""]
@@ -86,31 +165,8 @@ def render(report: ReportLike) -> str:
         + (f"; shown in {md(', '.join(s['sections']))}" if s["sections"] else "")
         for s in data["strengths"]
     ] or ["None of the asked skills was found in the resume."]
-    out += ["", f"## Learning plan: {roadmap['total_months']} month(s)", ""]
-    out.append(
-        f"Track: {md(roadmap['track_reason'])}. Pace: {roadmap['hours_per_week']:g} hours a week "
-        f"(default {roadmap['default_hours_per_week']:g})."
-    )
-    for month in roadmap["months"]:
-        skills = ", ".join(f"{md(s['name'])} ({s['hours']:g} h)" for s in month["skills"])
-        out += [
-            "",
-            f"### Month {month['month']}: {PHASE_LABELS[month['phase']]}",
-            "",
-            f"- Skills: {skills}",
-            f"- Goal: {md(month['goal'])}",
-            f"- Project: {md(month['project'])}",
-        ]
-    if roadmap["set_aside"]:
-        out += ["", "### Not scheduled", ""]
-        out += [f"- {md(s['name'])}: {md(s['reason'])}" for s in roadmap["set_aside"]]
-    if roadmap["projects"]:
-        out += ["", "## Portfolio projects", ""]
-        out += [
-            f"- **{md(p['name'])}** (months {', '.join(map(str, p['months']))}): "
-            f"{md(p['description'])}"
-            for p in roadmap["projects"]
-        ]
+    out += _evidence(data["strengths"], strength_evidence(data), "Evidence for each strength")
+    out += _roadmap(roadmap)
     out += ["", "## Interview preparation", ""]
     out += [f"- **{md(t['topic'])}**: {md(t['detail'])}" for t in roadmap["interview_topics"]]
     out += ["", "## How the score is computed", "", md(data["score_formula"]), ""]

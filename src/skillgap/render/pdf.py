@@ -14,14 +14,25 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from skillgap.analysis.roadmap.curriculum import phase_label
 from skillgap.render import ReportLike, report_data
 from skillgap.render.wording import (
-    PHASE_LABELS,
+    PHASE_COLOURS,
+    Evidence,
+    gap_evidence,
     headline,
     job_label,
+    month_skills,
+    month_title,
+    outcome_text,
     percent,
+    plan_intro,
+    project_line,
+    resource_lines,
     score_text,
     skill_names,
+    strength_evidence,
+    why_text,
 )
 
 _PUNCTUATION = str.maketrans(
@@ -39,13 +50,8 @@ _PUNCTUATION = str.maketrans(
 _ACCENT = (20, 80, 180)
 _MUTED = (90, 100, 112)
 _PHASE_COLOURS = {
-    "python": (59, 125, 216),
-    "math": (122, 92, 201),
-    "ml-foundations": (162, 79, 181),
-    "deep-learning": (208, 98, 79),
-    "specialization": (216, 154, 43),
-    "deployment": (45, 154, 106),
-    "other": (107, 119, 133),
+    phase: (int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16))
+    for phase, hex_ in PHASE_COLOURS.items()
 }
 
 
@@ -107,7 +113,7 @@ def _summary(pdf: FPDF, data: Mapping[str, Any]) -> None:
     summary, roadmap = data["summary"], data["roadmap"]
     tiles = [
         ("Match score", score_text(summary["score"])),
-        ("Skills to learn", str(len(data["gaps"]))),
+        ("Skills to learn", str(len(roadmap["skills"]))),
         ("Months to study", str(roadmap["total_months"])),
     ]
     width = (pdf.epw - 8) / 3
@@ -142,6 +148,57 @@ def _timeline(pdf: FPDF, months: Sequence[Mapping[str, Any]]) -> None:
         pdf.cell(width - 0.6, 6, str(month["month"]), align="C", fill=True)
     pdf.set_text_color(0, 0, 0)
     pdf.set_xy(pdf.l_margin, top + 8)
+
+
+def _evidence(
+    pdf: FPDF, items: Sequence[Mapping[str, Any]], quotes: Mapping[str, Evidence], title: str
+) -> None:
+    if not items:
+        return
+    _heading(pdf, title, size=11)
+    for item in items:
+        found = quotes.get(item["id"], Evidence())
+        _paragraph(pdf, item["name"], bold=True)
+        for label, section, quote in found.postings:
+            _paragraph(pdf, f"- Posting {label} ({section}): \u201c{quote}\u201d")
+        for section, quote in found.resume:
+            _paragraph(pdf, f"- Your resume ({section}): \u201c{quote}\u201d")
+
+
+def _roadmap(pdf: FPDF, roadmap: Mapping[str, Any]) -> None:
+    _heading(pdf, f"Learning plan: {roadmap['total_months']} month(s)")
+    _paragraph(pdf, plan_intro(roadmap))
+    _timeline(pdf, roadmap["months"])
+    for month in roadmap["months"]:
+        _paragraph(pdf, month_title(month), bold=True)
+        _paragraph(pdf, f"Skills: {month_skills(month)}")
+        _paragraph(pdf, f"Goal: {month['goal']}")
+        _paragraph(pdf, f"Deliverable: {month['deliverable']}")
+        _paragraph(pdf, f"Project: {project_line(month)}", muted=True)
+        pdf.ln(1)
+    if roadmap["skills"]:
+        _heading(pdf, "Skills in the plan", size=11)
+        for skill in roadmap["skills"]:
+            span = f"month {skill['start_month']}" + (
+                f" to {skill['end_month']}" if skill["end_month"] != skill["start_month"] else ""
+            )
+            _paragraph(pdf, f"{skill['name']} ({span}, {skill['hours']:g} h)", bold=True)
+            _paragraph(pdf, f"Why: {why_text(skill)}")
+            _paragraph(pdf, f"Ready when: {outcome_text(skill)}")
+            for title, url, kind in resource_lines(skill):
+                _paragraph(pdf, f"Learn: {title}" + (f" ({kind}) {url}" if url else ""), muted=True)
+    if roadmap["set_aside"]:
+        _heading(pdf, "Not scheduled", size=11)
+        for item in roadmap["set_aside"]:
+            _paragraph(pdf, f"- {item['name']}: {item['reason']}")
+    if roadmap["learned"]:
+        _heading(pdf, "Learned since the resume", size=11)
+        _paragraph(pdf, ", ".join(item["name"] for item in roadmap["learned"]))
+    if roadmap["projects"]:
+        _heading(pdf, "Portfolio projects")
+        for project in roadmap["projects"]:
+            months = ", ".join(map(str, project["months"]))
+            _paragraph(pdf, f"- {project['name']} (months {months}): {project['description']}")
 
 
 def render(report: ReportLike) -> bytes:
@@ -195,7 +252,7 @@ def render(report: ReportLike) -> bytes:
                     f"partial (via {names.get(g['via'], g['via'])})"
                     if g["status"] == "partial"
                     else "missing",
-                    PHASE_LABELS[g["phase"]],
+                    phase_label(g["phase"]),
                 ]
                 for g in data["gaps"]
             ],
@@ -204,33 +261,13 @@ def render(report: ReportLike) -> bytes:
     else:
         _paragraph(pdf, "None: the resume shows every skill the postings ask for.")
 
+    _evidence(pdf, data["gaps"], gap_evidence(data), "Evidence for each gap")
+
     _heading(pdf, "Strengths")
     strengths = [f"{s['name']} ({percent(s['demand'])})" for s in data["strengths"]]
     _paragraph(pdf, ", ".join(strengths) or "None of the asked skills was found in the resume.")
-
-    _heading(pdf, f"Learning plan: {roadmap['total_months']} month(s)")
-    _paragraph(
-        pdf,
-        f"Track: {roadmap['track_reason']}. Pace: {roadmap['hours_per_week']:g} hours a week "
-        f"(default {roadmap['default_hours_per_week']:g}).",
-    )
-    _timeline(pdf, roadmap["months"])
-    for month in roadmap["months"]:
-        skills = ", ".join(f"{s['name']} ({s['hours']:g} h)" for s in month["skills"])
-        _paragraph(pdf, f"Month {month['month']}: {PHASE_LABELS[month['phase']]}", bold=True)
-        _paragraph(pdf, f"Skills: {skills}")
-        _paragraph(pdf, f"Goal: {month['goal']}")
-        _paragraph(pdf, f"Project: {month['project']}", muted=True)
-        pdf.ln(1)
-    if roadmap["set_aside"]:
-        _heading(pdf, "Not scheduled", size=11)
-        for item in roadmap["set_aside"]:
-            _paragraph(pdf, f"- {item['name']}: {item['reason']}")
-    if roadmap["projects"]:
-        _heading(pdf, "Portfolio projects")
-        for project in roadmap["projects"]:
-            months = ", ".join(map(str, project["months"]))
-            _paragraph(pdf, f"- {project['name']} (months {months}): {project['description']}")
+    _evidence(pdf, data["strengths"], strength_evidence(data), "Evidence for each strength")
+    _roadmap(pdf, roadmap)
     _heading(pdf, "Interview preparation")
     for topic in roadmap["interview_topics"]:
         _paragraph(pdf, f"- {topic['topic']}: {topic['detail']}")

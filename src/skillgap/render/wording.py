@@ -1,19 +1,25 @@
-"""Wording shared by the Markdown, HTML and PDF renderers."""
+"""Wording shared by the renderers (and the dashboard): headline, month titles, why a skill is in
+the plan, where to learn it, and the evidence quotes behind every gap and strength."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-PHASE_LABELS = {
-    "python": "Python",
-    "math": "Math",
-    "ml-foundations": "ML foundations",
-    "deep-learning": "Deep learning",
-    "specialization": "Specialization",
-    "deployment": "Deployment",
-    "other": "Beyond the roadmap",
+from skillgap.analysis.roadmap.curriculum import phase_label
+
+NO_RESOURCE = "no resource listed"
+PHASE_COLOURS = {
+    "python": "#3b7dd8",
+    "math": "#7a5cc9",
+    "ml-foundations": "#a24fb5",
+    "deep-learning": "#d0624f",
+    "specialization": "#d89a2b",
+    "deployment": "#2d9a6a",
+    "other": "#6b7785",
 }
+_GAP_GROUPS = ("missing_required", "missing_preferred", "partial")
 
 
 def score_text(score: float | None) -> str:
@@ -61,3 +67,88 @@ def headline(data: Mapping[str, Any]) -> list[str]:
 
 def skill_names(items: list[Mapping[str, Any]]) -> str:
     return ", ".join(item["name"] for item in items) or "none"
+
+
+def plan_intro(roadmap: Mapping[str, Any]) -> str:
+    """Track, pace and start of the plan in one sentence."""
+    text = (
+        f"Track: {roadmap['track_reason']}. Pace: {roadmap['hours_per_week']:g} hours a week "
+        f"(default {roadmap['default_hours_per_week']:g})"
+    )
+    return text + (f", starting {roadmap['start_date']}." if roadmap.get("start_date") else ".")
+
+
+def month_title(month: Mapping[str, Any]) -> str:
+    """ "Month 3: Math" or "Month 9: Beyond the roadmap, Cloud and infrastructure", with dates."""
+    title = f"Month {month['month']}: {phase_label(month['phase'])}"
+    if month.get("theme"):
+        title += f", {month['theme']}"
+    if month.get("start"):
+        title += f" ({month['start']} to {month['end']})"
+    return title
+
+
+def project_line(month: Mapping[str, Any]) -> str:
+    return f"{month['project']}, step {month['step']}"
+
+
+def month_skills(month: Mapping[str, Any]) -> str:
+    return ", ".join(f"{s['name']} ({s['hours']:g} h)" for s in month["skills"])
+
+
+def why_text(skill: Mapping[str, Any]) -> str:
+    """Every reason a skill is in the plan, joined: "asked by 3 of 5 postings; half time: ..."."""
+    return "; ".join(skill["why"])
+
+
+def resource_lines(skill: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(title, url, type) of each learning resource, or one line saying there is none."""
+    found = [(r["title"], r["url"], r["type"]) for r in skill.get("resources", ())]
+    return found or [(NO_RESOURCE, "", "")]
+
+
+def outcome_text(skill: Mapping[str, Any]) -> str:
+    return skill.get("outcome") or "no outcome listed"
+
+
+@dataclass
+class Evidence:
+    """The quotes behind one gap or strength: where postings ask for it, where the resume shows it
+    (or a related skill)."""
+
+    postings: list[tuple[str, str, str]] = field(default_factory=list)
+    resume: list[tuple[str, str]] = field(default_factory=list)
+
+    def add_resume(self, section: str, quote: str) -> None:
+        if (section, quote) not in self.resume:
+            self.resume.append((section, quote))
+
+
+def _quote(mention: Mapping[str, Any]) -> str:
+    return mention.get("quote") or mention["text"]
+
+
+def evidence(data: Mapping[str, Any], groups: tuple[str, ...]) -> dict[str, Evidence]:
+    """Per skill id, the first quote of each posting that asks for it in ``groups`` (e.g. the gap
+    groups, or ``("matched",)``), and the resume's quotes for it."""
+    found: dict[str, Evidence] = {}
+    for job in data["jobs"]:
+        for group in groups:
+            for skill in job[group]:
+                item = found.setdefault(skill["id"], Evidence())
+                if skill["job_evidence"]:
+                    mention = skill["job_evidence"][0]
+                    item.postings.append((job_label(job), mention["section"], _quote(mention)))
+                for mention in skill["resume_evidence"][:2]:
+                    item.add_resume(mention["section"], _quote(mention))
+    return found
+
+
+def gap_evidence(data: Mapping[str, Any]) -> dict[str, Evidence]:
+    """Quotes behind every gap: the postings asking for it, the resume's related skill if any."""
+    return evidence(data, _GAP_GROUPS)
+
+
+def strength_evidence(data: Mapping[str, Any]) -> dict[str, Evidence]:
+    """Quotes behind every strength: the postings asking for it and where the resume shows it."""
+    return evidence(data, ("matched",))

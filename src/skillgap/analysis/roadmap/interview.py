@@ -50,5 +50,7 @@ def interview_topics(
     if most_asked:
         topics.append(InterviewTopic("What the postings ask most", ", ".join(most_asked)))
     if soft:
-        topics.append(InterviewTopic("Behavioural", words["behavioural"].format(skills=", ".join(soft))))
+        topics.append(
+            InterviewTopic("Behavioural", words["behavioural"].format(skills=", ".join(soft)))
+        )
     return tuple(topics)

@@ -153,7 +153,11 @@ def assign_work(
         names = [taxonomy[i].name for i in used]
         work.append(
             MonthWork(
-                project, count + 1, tuple(used), f"{goal}, using {_listing(names)}", step.deliverable
+                project,
+                count + 1,
+                tuple(used),
+                f"{goal}, using {_listing(names)}",
+                step.deliverable,
             )
         )
         previous = project.id

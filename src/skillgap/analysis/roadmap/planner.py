@@ -184,7 +184,9 @@ class Roadmap:
                 }
                 for p in self.projects
             ],
-            "interview_topics": [{"topic": t.topic, "detail": t.detail} for t in self.interview_topics],
+            "interview_topics": [
+                {"topic": t.topic, "detail": t.detail} for t in self.interview_topics
+            ],
         }
 
 
@@ -223,7 +225,9 @@ def _calibrate(taxonomy: Taxonomy) -> _Calibration:
     blocks = curriculum().blocks
     plans = {track: full_plan(taxonomy, track) for track in TRACKS}
     hours = {
-        track: [sum(taxonomy[i].hours for i in plan if taxonomy[i].phase in b.phases) for b in blocks]
+        track: [
+            sum(taxonomy[i].hours for i in plan if taxonomy[i].phase in b.phases) for b in blocks
+        ]
         for track, plan in plans.items()
     }
     with_skills = [t for t in TRACKS if any(s.track == t for s in taxonomy)] or list(TRACKS)
@@ -330,7 +334,9 @@ def _ordered(priority: Mapping[str, float], taxonomy: Taxonomy, plan: Curriculum
         if taxonomy[skill_id].phase == "other":
             theme = plan.theme_of(taxonomy[skill_id]).id
             theme_rank[theme] = max(theme_rank.get(theme, 0.0), weight)
-    themes = sorted(theme_rank, key=lambda t: (-theme_rank[t], [x.id for x in plan.themes].index(t)))
+    themes = sorted(
+        theme_rank, key=lambda t: (-theme_rank[t], [x.id for x in plan.themes].index(t))
+    )
     waiting = {i: {p for p in taxonomy[i].prerequisites if p in priority} for i in priority}
     dependents: dict[str, list[str]] = {}
     for skill_id, pres in waiting.items():
@@ -376,7 +382,9 @@ def _study_hours(
         elif skill_id not in plan:
             earlier = [o for o in hours if o in skill.related or skill_id in taxonomy[o].related]
             if earlier:
-                halved[skill_id] = f"half time: builds on {taxonomy[earlier[0]].name}, earlier in the plan"
+                halved[skill_id] = (
+                    f"half time: builds on {taxonomy[earlier[0]].name}, earlier in the plan"
+                )
         factor = PARTIAL_EFFORT if skill_id in halved else 1.0
         hours[skill_id] = skill.hours * scales[skill.phase] * factor
     return hours, halved
@@ -498,7 +506,9 @@ def build_roadmap(
     for spec in plan_data.projects:
         used = tuple(m.month for m in months if m.project_id == spec.id)
         if used:
-            skills = tuple(dict.fromkeys(i for d in work if d.project.id == spec.id for i in d.exercised))
+            skills = tuple(
+                dict.fromkeys(i for d in work if d.project.id == spec.id for i in d.exercised)
+            )
             projects.append(Project(spec.id, spec.name, spec.description, used, skills))
     by_use = sorted(projects, key=lambda p: (-len(p.months), p.months[0]))
     main_projects = [p.name for p in by_use] or [
@@ -519,7 +529,9 @@ def build_roadmap(
         skills=planned,
         set_aside=tuple(selection.set_aside),
         learned=tuple(
-            SetAside(i, taxonomy[i].name, "marked as learned") for i in sorted(learned) if i in taxonomy
+            SetAside(i, taxonomy[i].name, "marked as learned")
+            for i in sorted(learned)
+            if i in taxonomy
         ),
         projects=tuple(projects),
         interview_topics=interview_topics(asked, taxonomy, track, main_projects),

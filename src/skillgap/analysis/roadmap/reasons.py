@@ -58,4 +58,10 @@ def prerequisite_text(
     if direct != root:
         text += f", on the way to {names[root]}"
     text += f", {demand_text(jobs, of)}" if of else ""
-    return text + (f", and of {len(roots) - 1} more asked skills" if len(roots) > 1 else "")
+    return text + _more(len(roots) - 1)
+
+
+def _more(count: int) -> str:
+    if count <= 0:
+        return ""
+    return f", and of {count} more asked skill" + ("s" if count > 1 else "")
