@@ -19,6 +19,7 @@ from skillgap.render.wording import (
     headline,
     job_label,
     month_skills,
+    month_span,
     month_title,
     outcome_text,
     percent,
@@ -192,7 +193,8 @@ def _resources(skill: Mapping[str, Any]) -> str:
     for title, url, kind in resource_lines(skill):
         if url.startswith("https://"):
             links.append(
-                f"<a href='{e(url)}' rel='noopener noreferrer'>{e(title)}</a> <span class='muted'>({e(kind)})</span>"
+                f"<a href='{e(url)}' rel='noopener noreferrer'>{e(title)}</a> "
+                f"<span class='muted'>({e(kind)})</span>"
             )
         else:
             links.append(e(title))
@@ -222,10 +224,7 @@ def _roadmap(roadmap: Mapping[str, Any]) -> str:
         rows = [
             [
                 e(s["name"]),
-                e(
-                    f"{s['start_month']}"
-                    + (f"-{s['end_month']}" if s["end_month"] != s["start_month"] else "")
-                ),
+                e(month_span(s)),
                 e(f"{s['hours']:g}"),
                 e(why_text(s)),
                 e(outcome_text(s)),

@@ -14,6 +14,7 @@ from skillgap.render.wording import (
     headline,
     job_label,
     month_skills,
+    month_span,
     month_title,
     outcome_text,
     percent,
@@ -91,11 +92,9 @@ def _roadmap(roadmap: Mapping[str, Any]) -> list[str]:
     if roadmap["skills"]:
         out += ["", "### Skills in the plan", ""]
         for skill in roadmap["skills"]:
-            months = f"month {skill['start_month']}" + (
-                f" to {skill['end_month']}" if skill["end_month"] != skill["start_month"] else ""
-            )
             out.append(
-                f"- **{md(skill['name'])}** ({months}, {skill['hours']:g} h): {md(why_text(skill))}"
+                f"- **{md(skill['name'])}** ({month_span(skill)}, {skill['hours']:g} h): "
+                + md(why_text(skill))
             )
             out.append(f"  - Ready when: {md(outcome_text(skill))}")
             out += [f"  - Learn: {link(*line)}" for line in resource_lines(skill)]

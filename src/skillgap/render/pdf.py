@@ -23,6 +23,7 @@ from skillgap.render.wording import (
     headline,
     job_label,
     month_skills,
+    month_span,
     month_title,
     outcome_text,
     percent,
@@ -179,10 +180,9 @@ def _roadmap(pdf: FPDF, roadmap: Mapping[str, Any]) -> None:
     if roadmap["skills"]:
         _heading(pdf, "Skills in the plan", size=11)
         for skill in roadmap["skills"]:
-            span = f"month {skill['start_month']}" + (
-                f" to {skill['end_month']}" if skill["end_month"] != skill["start_month"] else ""
+            _paragraph(
+                pdf, f"{skill['name']} ({month_span(skill)}, {skill['hours']:g} h)", bold=True
             )
-            _paragraph(pdf, f"{skill['name']} ({span}, {skill['hours']:g} h)", bold=True)
             _paragraph(pdf, f"Why: {why_text(skill)}")
             _paragraph(pdf, f"Ready when: {outcome_text(skill)}")
             for title, url, kind in resource_lines(skill):

@@ -96,6 +96,12 @@ def month_skills(month: Mapping[str, Any]) -> str:
     return ", ".join(f"{s['name']} ({s['hours']:g} h)" for s in month["skills"])
 
 
+def month_span(skill: Mapping[str, Any]) -> str:
+    """ "month 3" or "months 3-5"."""
+    first, last = skill["start_month"], skill["end_month"]
+    return f"month {first}" if first == last else f"months {first}-{last}"
+
+
 def why_text(skill: Mapping[str, Any]) -> str:
     """Every reason a skill is in the plan, joined: "asked by 3 of 5 postings; half time: ..."."""
     return "; ".join(skill["why"])
