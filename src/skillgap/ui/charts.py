@@ -8,7 +8,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from skillgap.render.wording import PHASE_LABELS
+from skillgap.analysis.roadmap.curriculum import phase_label
 from skillgap.taxonomy import PHASES
 
 
@@ -26,7 +26,7 @@ def roadmap_frame(report: Mapping[str, Any]) -> pd.DataFrame:
             cells.setdefault((phase, month["month"]), []).append((skill["name"], skill["hours"]))
     rows = [
         {
-            "phase": PHASE_LABELS.get(phase, phase),
+            "phase": phase_label(phase),
             "order": PHASES.index(phase) if phase in PHASES else len(PHASES),
             "month": month,
             "skills": ", ".join(name for name, _ in skills),

@@ -3,15 +3,29 @@ downloads. Each section is one small function over the JSON report."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from skillgap.analysis.roadmap.curriculum import phase_label
 from skillgap.render import render
-from skillgap.render.wording import PHASE_LABELS, headline, score_text
+from skillgap.render.wording import (
+    NO_RESOURCE,
+    headline,
+    month_skills,
+    month_span,
+    month_title,
+    outcome_text,
+    plan_intro,
+    project_line,
+    resource_lines,
+    score_text,
+    strength_evidence,
+    why_text,
+)
 from skillgap.ui.charts import roadmap_chart
 from skillgap.ui.highlight import excerpt, md_escape
 from skillgap.ui.state import Analysis
@@ -25,15 +39,20 @@ _DOWNLOADS = (
     ("pdf", "PDF report", "application/pdf", "download_pdf"),
     ("md", "Markdown", "text/markdown", "download_md"),
     ("json", "JSON", "application/json", "download_json"),
+    ("ics", "Calendar (iCalendar)", "text/calendar", "download_ics"),
+    ("checklist", "Checklist (Markdown)", "text/markdown", "download_checklist"),
 )
+_FILE_NAMES = {"ics": "skillgap-plan.ics", "checklist": "skillgap-plan-checklist.md"}
+OnLearned = Callable[[str, bool], None]
 _EVIDENCE_STYLE = (
     "margin:0 0 .6rem 0;padding:.4rem .7rem;border-left:3px solid rgba(128,128,128,.45);"
     "background:transparent;line-height:1.5"
 )
 
 
-def show_analysis(analysis: Analysis, *, stale: bool) -> None:
-    """Every section of the results, top to bottom."""
+def show_analysis(analysis: Analysis, *, stale: bool, on_learned: OnLearned | None = None) -> None:
+    """Every section of the results, top to bottom; ``on_learned(skill_id, learned)`` is called
+    when a plan checkbox is ticked or cleared."""
     report = analysis.report
     if stale:
         st.info("The inputs changed since this analysis: press Analyze to update it.")
@@ -42,7 +61,8 @@ def show_analysis(analysis: Analysis, *, stale: bool) -> None:
     _matrix(report)
     _gaps(report, analysis.job_texts)
     _strengths(report)
-    _roadmap(report)
+    _roadmap(report, on_learned)
+    _score_formula(report)
     _downloads(report)
 
 
@@ -52,7 +72,7 @@ def _summary(report: Report, seconds: float) -> None:
     score, months, gaps = st.columns(3)
     score.metric("Overall match score", score_text(summary["score"]), border=True)
     months.metric("Months of study", summary["total_months"], border=True)
-    gaps.metric("Skills to learn", len(report["gaps"]), border=True)
+    gaps.metric("Skills to learn", len(report["roadmap"]["skills"]), border=True)
     for line in headline(report):
         st.markdown(md_escape(line))
     for warning in report["resume"]["warnings"]:
@@ -165,53 +185,139 @@ def _strengths(report: Report) -> None:
             )
         },
     )
+    quotes = strength_evidence(report)
+    with st.expander("Evidence for each strength"):
+        for strength in strengths:
+            found = quotes.get(strength["id"])
+            st.markdown(f"**{md_escape(strength['name'])}**")
+            for label, section, quote in found.postings if found else ():
+                st.caption(f"{md_escape(label)} ({md_escape(section)}): “{md_escape(quote)}”")
+            for section, quote in found.resume if found else ():
+                st.caption(f"Your resume ({md_escape(section)}): “{md_escape(quote)}”")
 
 
 def _month_card(month: Mapping[str, Any]) -> None:
     with st.container(border=True):
-        st.markdown(f"**Month {month['month']}** · {PHASE_LABELS.get(month['phase'], '')}")
-        skills = ", ".join(f"{s['name']} ({s['hours']:g} h)" for s in month["skills"])
-        st.markdown(md_escape(skills))
+        st.markdown(f"**{md_escape(month_title(month))}**")
+        st.markdown(md_escape(month_skills(month)))
         st.markdown(f"**Goal:** {md_escape(month['goal'])}")
-        st.markdown(f"**Project:** {md_escape(month['project'])}")
+        st.markdown(f"**Deliverable:** {md_escape(month['deliverable'])}")
+        st.caption(f"Project: {md_escape(project_line(month))}")
 
 
 def _timeline_alt(months: Sequence[Mapping[str, Any]]) -> str:
     """The chart in words, for screen readers: each month and its main phase."""
-    steps = "; ".join(f"month {m['month']}: {PHASE_LABELS.get(m['phase'], '')}" for m in months)
+    steps = "; ".join(f"month {m['month']}: {phase_label(m['phase'])}" for m in months)
     return f"Learning plan timeline, {len(months)} month(s): {steps}"
 
 
-def _roadmap(report: Report) -> None:
+def _learn_text(skill: Mapping[str, Any]) -> str:
+    lines = resource_lines(skill)
+    if lines[0][0] == NO_RESOURCE and not lines[0][1]:
+        return NO_RESOURCE
+    return "; ".join(f"{title} ({url})" for title, url, _ in lines)
+
+
+def _plan_skills(roadmap: Report, on_learned: OnLearned | None) -> None:
+    """Every skill of the plan with why it is there, when it is learned and where; a checkbox
+    per skill marks it learned (the plan re-flows without it)."""
+    st.markdown("**Skills in the plan**")
+    rows = [
+        {
+            "Skill": s["name"],
+            "Months": month_span(s),
+            "Hours": s["hours"],
+            "Why": why_text(s),
+            "Ready when": outcome_text(s),
+            "Learn": _learn_text(s),
+        }
+        for s in roadmap["skills"]
+    ]
+    st.dataframe(
+        pd.DataFrame(rows), hide_index=True, alt="Each skill of the plan, why, when and where"
+    )
+    if on_learned is None:
+        return
+    with st.expander("Mark skills as learned: the plan re-flows without them"):
+        for skill in roadmap["skills"]:
+            st.checkbox(
+                skill["name"],
+                value=False,
+                key=f"learn_{skill['id']}",
+                on_change=on_learned,
+                args=(skill["id"], True),
+            )
+        for skill in roadmap["learned"]:
+            st.checkbox(
+                f"{skill['name']} (learned)",
+                value=True,
+                key=f"unlearn_{skill['id']}",
+                on_change=on_learned,
+                args=(skill["id"], False),
+            )
+
+
+def _plan_notes(roadmap: Report) -> None:
+    """What the downloads show beside the months: projects, skills not scheduled, learned ones."""
+    if roadmap["projects"]:
+        st.markdown("**Portfolio projects**")
+        for project in roadmap["projects"]:
+            months = ", ".join(map(str, project["months"]))
+            st.markdown(
+                f"- **{md_escape(project['name'])}** (months {months}): "
+                f"{md_escape(project['description'])}"
+            )
+    if roadmap["set_aside"]:
+        st.markdown("**Not scheduled**")
+        for item in roadmap["set_aside"]:
+            st.markdown(f"- {md_escape(item['name'])}: {md_escape(item['reason'])}")
+    if roadmap["learned"]:
+        names = ", ".join(item["name"] for item in roadmap["learned"])
+        st.caption(f"Learned since the resume, left out of the plan: {md_escape(names)}.")
+
+
+def _roadmap(report: Report, on_learned: OnLearned | None = None) -> None:
     st.subheader("Learning roadmap")
     roadmap = report["roadmap"]
-    if not roadmap["months"]:
-        st.success("Nothing to study for these postings.")
-        return
-    st.caption(
-        f"{roadmap['total_months']} month(s) at {roadmap['hours_per_week']:g} hours a week; "
-        f"track: {md_escape(roadmap['track'])} ({md_escape(roadmap['track_reason'])})."
-    )
     months = roadmap["months"]
-    with st.container(key="roadmap_chart"):
-        st.altair_chart(roadmap_chart(report), width="stretch", alt=_timeline_alt(months))
-    for row_start in range(0, len(months), 3):
-        for column, month in zip(st.columns(3), months[row_start : row_start + 3], strict=False):
-            with column:
-                _month_card(month)
+    if not months:
+        st.success("Nothing to study for these postings.")
+    else:
+        st.caption(
+            f"{roadmap['total_months']} month(s) at {roadmap['hours_per_week']:g} hours a week; "
+            f"track: {md_escape(roadmap['track'])} ({md_escape(roadmap['track_reason'])})."
+        )
+        st.caption(md_escape(plan_intro(roadmap)))
+        with st.container(key="roadmap_chart"):
+            st.altair_chart(roadmap_chart(report), width="stretch", alt=_timeline_alt(months))
+        for row_start in range(0, len(months), 3):
+            row = months[row_start : row_start + 3]
+            for column, month in zip(st.columns(3), row, strict=False):
+                with column:
+                    _month_card(month)
+    with st.container(key="plan_details"):
+        if roadmap["skills"] or roadmap["learned"]:
+            _plan_skills(roadmap, on_learned)
+        _plan_notes(roadmap)
     if roadmap["interview_topics"]:
         with st.expander("Interview preparation"):
             for topic in roadmap["interview_topics"]:
                 st.markdown(f"- **{md_escape(topic['topic'])}**: {md_escape(topic['detail'])}")
 
 
+def _score_formula(report: Report) -> None:
+    with st.expander("How the score is computed"):
+        st.markdown(md_escape(report["score_formula"]))
+
+
 def _downloads(report: Report) -> None:
     st.subheader("Download the report")
-    for column, (fmt, label, mime, key) in zip(st.columns(4), _DOWNLOADS, strict=True):
+    columns = [*st.columns(4), *st.columns(4)]
+    for column, (fmt, label, mime, key) in zip(columns, _DOWNLOADS, strict=False):
         column.download_button(
             label,
             data=partial(render, report, fmt),
-            file_name=f"skillgap-report.{fmt}",
+            file_name=_FILE_NAMES.get(fmt, f"skillgap-report.{fmt}"),
             mime=mime,
             key=key,
             on_click="ignore",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import date
 
 import streamlit as st
 
+from skillgap.analysis.roadmap.curriculum import track_label
 from skillgap.documents import DocumentError
 from skillgap.documents.ocr import tesseract_installed
 from skillgap.taxonomy import TRACKS, TaxonomyError
@@ -27,14 +29,7 @@ DOCUMENT_TYPES = ["pdf", "docx", "txt", "md"]
 UPLOAD_LIMIT_MB = 25
 _RESULT = "seeker_result"
 _RESULT_INPUTS = "seeker_result_inputs"
-_TRACK_NAMES = {
-    "auto": "Automatic: what the postings ask for most",
-    "cv": "Computer vision",
-    "nlp": "Natural language processing",
-    "rl": "Reinforcement learning",
-    "recsys": "Recommender systems",
-    "time-series": "Time series",
-}
+_LEARNED = "plan_learned"
 
 
 @dataclass
@@ -46,10 +41,18 @@ class Inputs:
     hours_per_week: float | None = None
     track: str = "auto"
     taxonomy: CustomTaxonomy | None = None
+    start: date | None = None
     problems: list[str] = field(default_factory=list)
 
     def key(self) -> tuple:
-        return (self.resume, tuple(self.jobs), self.hours_per_week, self.track, self.taxonomy)
+        return (
+            self.resume,
+            tuple(self.jobs),
+            self.hours_per_week,
+            self.track,
+            self.taxonomy,
+            self.start,
+        )
 
 
 def _read(data: bytes, name: str, inputs: Inputs) -> Input | None:
@@ -61,6 +64,10 @@ def _read(data: bytes, name: str, inputs: Inputs) -> Input | None:
         st.error(message)
         inputs.problems.append(message)
         return None
+
+
+def _track_name(track: str) -> str:
+    return "Automatic: what the postings ask for most" if track == "auto" else track_label(track)
 
 
 def _use_example_resume() -> None:
@@ -133,8 +140,13 @@ def _settings(inputs: Inputs) -> None:
         inputs.track = st.selectbox(
             "Specialization track",
             options=["auto", *TRACKS],
-            format_func=_TRACK_NAMES.get,
+            format_func=_track_name,
             key="track",
+        )
+        inputs.start = st.date_input(
+            "Plan start date (empty: an undated plan; the calendar download then starts today)",
+            value=None,
+            key="start_date",
         )
         if tesseract_installed():
             st.checkbox(
@@ -173,13 +185,7 @@ def _analyze(inputs: Inputs) -> None:
     started = time.perf_counter()
     try:
         with st.spinner("Analyzing…"):
-            analysis = run_analysis(
-                inputs.resume,
-                tuple(inputs.jobs),
-                inputs.hours_per_week,
-                inputs.track,
-                inputs.taxonomy,
-            )
+            analysis = run_analysis(*inputs.key(), learned=_learned())
     except (DocumentError, TaxonomyError, ValueError) as exc:
         st.error(f"The analysis failed: {str(exc).splitlines()[0]}")
         return
@@ -192,6 +198,25 @@ def _analyze(inputs: Inputs) -> None:
     )
     st.session_state[_RESULT_INPUTS] = inputs.key()
     keep_report(analysis.resume_source, analysis.report)
+
+
+def _learned() -> tuple[str, ...]:
+    return tuple(sorted(st.session_state.get(_LEARNED, ())))
+
+
+def _mark_learned(skill_id: str, learned: bool) -> None:
+    """Mark a skill as learned (or not) and re-plan the shown analysis without it."""
+    marked = set(st.session_state.get(_LEARNED, ()))
+    marked = marked | {skill_id} if learned else marked - {skill_id}
+    st.session_state[_LEARNED] = sorted(marked)
+    shown: Analysis | None = st.session_state.get(_RESULT)
+    key = st.session_state.get(_RESULT_INPUTS)
+    if shown is None or key is None:
+        return
+    analysis = run_analysis(*key, learned=_learned())
+    st.session_state[_RESULT] = Analysis(
+        analysis.report, analysis.job_texts, analysis.resume_source, analysis.seconds
+    )
 
 
 def render() -> None:
@@ -212,4 +237,4 @@ def render() -> None:
     with st.container(key="report"):
         if result is not None:
             stale = st.session_state.get(_RESULT_INPUTS) != inputs.key()
-            show_analysis(result, stale=stale)
+            show_analysis(result, stale=stale, on_learned=_mark_learned)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -79,12 +80,23 @@ def run_analysis(
     hours_per_week: float | None,
     track: str,
     custom: CustomTaxonomy | None,
+    start: date | None = None,
+    learned: tuple[str, ...] = (),
 ) -> Analysis:
-    """Analyze a resume against postings; cached by the content of every argument."""
+    """Analyze a resume against postings; cached by the content of every argument. ``start``
+    dates the plan; ``learned`` skills are left out of it."""
     started = time.perf_counter()
     taxonomy = taxonomy_for(custom)
     pipeline_for(custom)
-    report = analyze(resume, jobs, hours_per_week=hours_per_week, track=track, taxonomy=taxonomy)
+    report = analyze(
+        resume,
+        jobs,
+        hours_per_week=hours_per_week,
+        track=track,
+        taxonomy=taxonomy,
+        start_date=start,
+        learned=learned,
+    )
     return Analysis(
         report=report.to_dict(),
         job_texts=tuple(job.text for job in report.jobs),
