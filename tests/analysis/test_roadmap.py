@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+from datetime import date
+
 import pytest
 
+from skillgap.analysis.report import analyze
+from skillgap.analysis.roadmap.curriculum import curriculum
+from skillgap.analysis.roadmap.months import LEFTOVER_HOURS, exercised
 from skillgap.analysis.roadmap.planner import (
-    CURRICULUM,
-    PROJECTS,
     build_roadmap,
     choose_track,
     default_hours_per_week,
     full_plan,
 )
 from skillgap.models import DocumentProfile, Mention, SkillHit
-from skillgap.taxonomy import Skill, Taxonomy, default_taxonomy
+from skillgap.taxonomy import TRACKS, Resource, Skill, Taxonomy, default_taxonomy
 
 
 def _skill(skill_id, phase, hours=10.0, kind="hard", **extra) -> Skill:
@@ -79,7 +83,8 @@ def test_the_full_plan_is_the_curriculum_the_track_and_their_prerequisites():
         "python", "numpy", "linear-algebra", "statistics", "machine-learning", "deep-learning",
         "pytorch", "cnn", "opencv", "docker", "fastapi",
     }  # fmt: skip
-    assert set(CURRICULUM) == {"python", "math", "ml-foundations", "deep-learning", "deployment"}
+    core = {phase for phase, ids in curriculum().core.items() if ids}
+    assert core == {"python", "math", "ml-foundations", "deep-learning", "deployment"}
 
 
 @pytest.mark.parametrize("track", ["cv", "nlp"])
@@ -143,7 +148,7 @@ def test_gaps_outside_the_roadmap_get_their_hours_after_it():
     assert [s.id for s in plan.skills] == ["docker", "kafka"]
     kafka = plan.skills[1]
     assert kafka.phase == "other" and kafka.hours == 25.0
-    assert plan.months[-1].phase == "other" and plan.months[-1].project == "MLOps project"
+    assert plan.months[-1].phase == "other" and plan.months[-1].theme == kafka.theme
 
 
 def test_soft_skills_and_other_tracks_are_set_aside():
@@ -167,13 +172,16 @@ def test_nothing_to_learn_gives_an_empty_plan():
     assert plan.total_months == 0 and plan.months == () and plan.months_saved == 12
 
 
-def test_every_month_has_skills_a_goal_and_one_of_the_five_projects(taxonomy):
+def test_every_month_has_skills_a_goal_and_a_project_that_exercises_them(taxonomy):
     plan = build_roadmap(whole_curriculum(taxonomy, "nlp"), resume(), taxonomy)
-    names = {name for name, _ in PROJECTS.values()}
     for month in plan.months:
-        assert month.skills and month.project in names
-        assert any(s.name in month.goal for s in month.skills)
-    assert {p.id for p in plan.projects} == {"nlp-project", "mlops-project"}
+        project = curriculum().project(month.project_id)
+        ids = [s.id for s in month.skills]
+        listed, default = exercised(project, ids, taxonomy, curriculum())
+        assert listed or default, f"month {month.month}: {project.name} exercises none of {ids}"
+        assert any(taxonomy[i].name in month.goal for i in listed + default)
+        assert month.deliverable and month.project == project.name
+    assert len({p.id for p in plan.projects}) >= 5
     topics = {t.topic: t.detail for t in plan.interview_topics}
     assert "ML system design" in topics and "Coding" in topics and "Project deep-dive" in topics
 
@@ -182,3 +190,130 @@ def test_every_month_has_skills_a_goal_and_one_of_the_five_projects(taxonomy):
 def test_bad_settings_are_refused(bad):
     with pytest.raises(ValueError):
         build_roadmap({"python": 1.0}, resume(), SMALL, **bad)
+
+
+# --- months worth following --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("track", TRACKS)
+@pytest.mark.parametrize("hours", [2.0, 5.0, None, 30.0])
+def test_no_two_consecutive_months_share_a_goal(track, hours):
+    tax = default_taxonomy()
+    gaps = whole_curriculum(tax, track) | {s.id: 0.5 for s in tax if s.phase == "other"}
+    plan = build_roadmap(gaps, resume(taxonomy=tax), tax, hours_per_week=hours, track=track)
+    goals = [m.goal for m in plan.months]
+    assert all(a != b for a, b in itertools.pairwise(goals))
+    assert len({m.project_id for m in plan.months}) >= 6, "not one project for the whole plan"
+
+
+@pytest.mark.parametrize("hours", [3.0, 5.0, None])
+def test_leftovers_are_merged_into_a_neighbour(taxonomy, hours):
+    plan = build_roadmap(whole_curriculum(taxonomy, "cv"), resume(), taxonomy, hours_per_week=hours)
+    for month in plan.months:
+        assert sum(s.hours for s in month.skills) >= LEFTOVER_HOURS
+    for skill in plan.skills:
+        if skill.start_month == skill.end_month:
+            continue
+        parts = [
+            s.hours for m in plan.months for s in m.skills if s.id == skill.id
+        ]  # a skill studied over several months has no sliver of it left at either end
+        assert parts[0] >= LEFTOVER_HOURS - 0.05 and parts[-1] >= LEFTOVER_HOURS - 0.05
+
+
+def test_one_hour_skill_does_not_get_a_month_of_its_own():
+    tiny = Taxonomy({**SMALL.skills, "mesh": _skill("mesh", "other", 1)})
+    docker = build_roadmap({"docker": 2.0}, resume("python"), tiny).skills[0].hours
+    pace = docker / (52 / 12)  # Docker fills the first month exactly
+    plan = build_roadmap({"docker": 2.0, "mesh": 1.0}, resume("python"), tiny, hours_per_week=pace)
+    assert plan.total_months == 1
+    assert [s.id for s in plan.months[0].skills] == ["docker", "mesh"]
+
+
+def test_skills_beyond_the_roadmap_are_grouped_by_theme():
+    tax = default_taxonomy()
+    gaps = {"terraform": 1.0, "react": 3.0, "kafka": 2.0, "ansible": 0.5, "vue": 0.4, "dbt": 0.3}
+    plan = build_roadmap(gaps, resume("python", taxonomy=tax), tax, track="cv")
+    themes = [s.theme for s in plan.skills if s.phase == "other"]
+    asked = [s.theme for s in plan.skills if s.id in gaps]
+    assert asked[0] == "Web and apps", "the theme with the most important gap comes first"
+    runs = [t for i, t in enumerate(themes) if i == 0 or themes[i - 1] != t]
+    assert len(runs) == len(set(themes)) >= 3, "each theme studied in one stretch"
+
+
+# --- reasons, resources, outcomes ----------------------------------------------------------------
+
+
+RESOURCE = Resource("Official tutorial", "https://example.org/learn", "tutorial")
+RICH = Taxonomy(
+    {
+        s.id: s
+        for s in (
+            *SMALL,
+            Skill(
+                "cuda", "CUDA", "other", "tool", "hard", 20, "GPU programming",
+                prerequisites=("cpp",), resources=(RESOURCE,),
+                outcome="you can write and profile a simple CUDA kernel",
+            ),
+            Skill("cpp", "C++", "python", "language", "hard", 35, "C++", resources=(RESOURCE,)),
+        )
+    }
+)  # fmt: skip
+
+
+def test_every_scheduled_skill_has_a_reason_and_its_resources_and_outcome():
+    gaps = {"cuda": 1.0, "pytorch": 2.0, "docker": 1.0, "communication": 1.0}
+    plan = build_roadmap(gaps, resume("tensorflow", taxonomy=RICH), RICH, track="cv")
+    assert "communication" not in {s.id for s in plan.skills}
+    for skill in plan.skills:
+        assert skill.why and all(skill.why)
+        assert skill.resources == RICH[skill.id].resources
+        assert skill.outcome == RICH[skill.id].outcome
+        assert skill.project in {m.project_id for m in plan.months}
+    why = {s.id: s.why for s in plan.skills}
+    assert why["cpp"][0].startswith("prerequisite of CUDA")
+    assert "half time: you know Tensorflow" in why["pytorch"]
+    assert all(s.id not in ("communication",) for m in plan.months for s in m.skills)
+
+
+def test_reasons_count_the_postings():
+    report = analyze(
+        "Experience: built TensorFlow models in Python.",
+        [
+            "Requirements: PyTorch, Docker. Nice to have: CUDA.",
+            "Requirements: PyTorch. Kubernetes is a plus.",
+            "Must have: Docker.",
+        ],
+    )
+    why = {s.id: s.why for s in report.roadmap.skills}
+    assert why["pytorch"][0] == "asked by 2 of 3 postings (required in 2)"
+    assert "half time: you know TensorFlow" in why["pytorch"]
+    assert why["cuda"][0] == "asked by 1 of 3 postings (preferred only)"
+    assert why["cpp"][0] == "prerequisite of CUDA, which 1 of 3 postings asks for"
+
+
+# --- your pace, your calendar, your progress -----------------------------------------------------
+
+
+def test_a_start_date_dates_every_month():
+    plan = build_roadmap(
+        whole_curriculum(SMALL, "cv"), resume(), SMALL, start_date=date(2027, 1, 31)
+    )
+    assert plan.months[0].start == date(2027, 1, 31) and plan.months[0].end == date(2027, 2, 27)
+    assert plan.months[1].start == date(2027, 2, 28)
+    for before, after in zip(plan.months, plan.months[1:], strict=False):
+        assert (after.start - before.end).days == 1
+    assert build_roadmap({"docker": 1.0}, resume(), SMALL).months[0].start is None
+
+
+def test_learned_skills_leave_the_plan_and_it_reflows():
+    gaps = whole_curriculum(SMALL, "cv")
+    before = build_roadmap(gaps, resume(), SMALL, track="cv")
+    learned = ["python", "numpy", "deep-learning"]
+    after = build_roadmap(gaps, resume(), SMALL, track="cv", learned=learned)
+    assert {s.id for s in after.skills} == {s.id for s in before.skills} - set(learned)
+    assert [s.id for s in after.learned] == sorted(learned)
+    assert after.total_months < before.total_months
+    assert after.months[0].skills[0].id == after.skills[0].id
+    assert sum(s.hours for s in after.skills) == pytest.approx(
+        sum(s.hours for s in before.skills if s.id not in learned), abs=0.2
+    )
