@@ -5,15 +5,18 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
+from icalendar import Calendar
 from pypdf import PdfReader
 
 from skillgap.analysis.report import analyze
 from skillgap.models import DocumentProfile, Mention, SkillHit
 from skillgap.render import render
 from skillgap.render.pdf import latin1
-from skillgap.taxonomy import default_taxonomy
+from skillgap.taxonomy import Resource, default_taxonomy, overlay
 
 HOSTILE = "<script>alert('x')</script>"
 
@@ -75,7 +78,8 @@ def test_html_is_self_contained_and_escapes_every_user_text(report):
     assert page.startswith("<!doctype html>")
     assert not re.search(r"<script", page, re.I)
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
-    assert not re.search(r"""(?:src|href)\s*=|@import|url\(|<link""", page, re.I)
+    assert not re.search(r"""src\s*=|@import|url\(|<link""", page, re.I)
+    assert all(url.startswith("https://") for url in re.findall(r"href='([^']*)'", page))
     assert "default-src 'none'" in page
     assert "Zürich" in page and "東京" in page
     first_screen = page.split("<h2>")[0]
@@ -102,3 +106,104 @@ def test_latin1_transliterates_what_core_fonts_cannot_draw():
 def test_unknown_format_is_refused(report):
     with pytest.raises(ValueError, match="format"):
         render(report, "docx")
+
+
+RESUME_TEXT = (
+    "Experience\nBuilt TensorFlow models in Python at Acme <b>Labs</b>, 2019-2023.\nSkills: NumPy"
+)
+JOB_TEXTS = [
+    "ML Engineer\nRequirements: 5 years of Python and PyTorch for vision models.\n"
+    "Nice to have: Docker & CUDA.",
+    "Data Engineer\nMust have: Python and Kafka pipelines <i>at scale</i>.",
+]
+
+
+@pytest.fixture(scope="module")
+def quoted():
+    return analyze(RESUME_TEXT, JOB_TEXTS, start_date=date(2027, 3, 1))
+
+
+def _pdf_text(data: bytes) -> str:
+    return " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages
+    )
+
+
+def test_every_gap_and_strength_carries_its_evidence_quotes_in_every_format(quoted):
+    data = quoted.to_dict()
+    posting_line = "Requirements: 5 years of Python and PyTorch for vision models."
+    resume_line = "Built TensorFlow models in Python at Acme <b>Labs</b>, 2019-2023."
+    assert {g["id"] for g in data["gaps"]} >= {"pytorch", "kafka"}
+    assert "python" in {s["id"] for s in data["strengths"]}
+    markdown = render(quoted, "md")
+    page = render(quoted, "html")
+    pdf = _pdf_text(render(quoted, "pdf"))
+    assert "Evidence for each gap" in markdown and "Evidence for each strength" in markdown
+    assert posting_line in markdown and "Must have: Python and Kafka pipelines" in markdown
+    assert resume_line.replace("<", "&lt;").replace(">", "&gt;") in markdown
+    assert "&lt;b&gt;Labs&lt;/b&gt;" in page and "<b>Labs" not in page
+    assert f"<q>{posting_line}</q>" in page
+    assert posting_line in pdf and "Built TensorFlow models in Python at Acme" in pdf
+    for gap in data["gaps"]:
+        assert markdown.count(f"**{gap['name']}**") >= 1
+        assert gap["name"] in pdf
+
+
+def test_the_plan_shows_reasons_deliverables_and_missing_resources_in_every_format(quoted):
+    roadmap = quoted.to_dict()["roadmap"]
+    markdown = render(quoted, "md")
+    page = render(quoted, "html")
+    pdf = _pdf_text(render(quoted, "pdf"))
+    for skill in roadmap["skills"]:
+        why = "; ".join(skill["why"])
+        assert why in markdown and why.replace("'", "&#x27;") in page and why in pdf
+    for month in roadmap["months"]:
+        assert month["deliverable"] in markdown and month["deliverable"] in pdf
+    assert "no resource listed" in markdown and "no resource listed" in page
+    assert "(2027-03-01 to 2027-03-31)" in markdown
+
+
+def test_the_calendar_parses_with_one_event_per_month(quoted):
+    roadmap = quoted.to_dict()["roadmap"]
+    calendar = Calendar.from_ical(render(quoted, "ics"))
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == len(roadmap["months"]) >= 2
+    for event, month in zip(events, roadmap["months"], strict=True):
+        assert event.decoded("dtstart") == date.fromisoformat(month["start"])
+        assert event.decoded("dtend") == date.fromisoformat(month["end"]) + timedelta(days=1)
+        description = str(event["description"])
+        assert month["goal"] in description and month["deliverable"] in description
+        assert all(s["name"] in description for s in month["skills"])
+    assert len({str(e["uid"]) for e in events}) == len(events)
+
+
+def test_an_undated_plan_starts_its_calendar_today(report):
+    from skillgap.render.ics import render as ics
+
+    events = list(Calendar.from_ical(ics(report, today=date(2030, 5, 2))).walk("VEVENT"))
+    assert events and events[0].decoded("dtstart") == date(2030, 5, 2)
+
+
+def test_the_checklist_has_a_box_per_skill_and_deliverable(quoted):
+    roadmap = quoted.to_dict()["roadmap"]
+    text = render(quoted, "checklist")
+    boxes = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert len(boxes) == sum(len(m["skills"]) + 1 for m in roadmap["months"])
+    assert text.count("- [ ] Deliverable") == len(roadmap["months"])
+
+
+def test_resources_are_linked_only_when_they_are_https():
+    base = default_taxonomy()
+    good = Resource("PyTorch tutorials", "https://pytorch.org/tutorials/", "tutorial")
+    bad = Resource("Click <me>", "javascript:alert(1)", "docs")
+    pytorch = replace(base["pytorch"], resources=(good, bad), outcome="you can train a CNN")
+    taxonomy = overlay(base, [pytorch], "test")
+    report = analyze(RESUME_TEXT, JOB_TEXTS, taxonomy=taxonomy)
+    page = render(report, "html")
+    assert "<a href='https://pytorch.org/tutorials/' rel='noopener noreferrer'>" in page
+    assert "href='javascript" not in page and "Click &lt;me&gt;" in page
+    markdown = render(report, "md")
+    assert "[PyTorch tutorials](<https://pytorch.org/tutorials/>)" in markdown
+    assert "](javascript" not in markdown and "you can train a CNN" in markdown
+    assert "https://pytorch.org/tutorials/" in _pdf_text(render(report, "pdf"))
+    assert "https://pytorch.org/tutorials/" in render(report, "checklist")
