@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,53 @@ def test_examples_and_settings_shape_the_plan(app: AppTest) -> None:
     captions = " ".join(c.value for c in report.caption)
     assert "at 20 hours a week; track: rl" in captions
     assert len(report.get("dataframe")[0].value) == len(EXAMPLE_POSTINGS)
+
+
+def test_the_plan_on_screen_shows_what_the_downloads_show(app: AppTest) -> None:
+    app.text_area(key="resume_text").set_value(RESUME)
+    app.text_area(key="jobs_text").set_value(POSTINGS)
+    app.date_input(key="start_date").set_value(date(2027, 1, 1))
+    analyze_click(app)
+    assert not errors(app)
+    expected = analyze(RESUME, POSTINGS.split("\n---\n"), start_date=date(2027, 1, 1)).to_dict()
+    roadmap = expected["roadmap"]
+    report = keyed_block(app, "report")
+    shown = " ".join(m.value for m in report.markdown) + " ".join(c.value for c in report.caption)
+    plain = shown.replace("\\", "")
+    for month in roadmap["months"]:
+        assert month["deliverable"] in plain and f"({month['start']} to {month['end']})" in plain
+    for project in roadmap["projects"]:
+        assert project["description"] in plain
+    for item in roadmap["set_aside"]:
+        assert item["reason"] in plain
+    table = keyed_block(app, "plan_details").dataframe[0].value
+    assert table["Why"].tolist() == ["; ".join(s["why"]) for s in roadmap["skills"]]
+    assert set(table["Learn"]) == {"no resource listed"}
+    assert report.metric[2].value == str(len(roadmap["skills"]))
+    labels = [e.label for e in report.expander]
+    assert "How the score is computed" in labels and "Evidence for each strength" in labels
+    keys = {b.key for b in report.get("download_button")}
+    assert {"download_ics", "download_checklist"} <= keys
+
+
+def test_marking_a_skill_learned_reflows_the_plan(app: AppTest) -> None:
+    app.text_area(key="resume_text").set_value(RESUME)
+    app.text_area(key="jobs_text").set_value(POSTINGS)
+    analyze_click(app)
+    table = keyed_block(app, "plan_details").dataframe[0].value
+    first = table["Skill"].iloc[0]
+    box = next(b for b in app.checkbox if b.label == first)
+    box.check().run()
+    assert not app.exception
+    after = keyed_block(app, "plan_details").dataframe[0].value
+    assert first not in after["Skill"].tolist() and len(after) == len(table) - 1
+    undo = next(b for b in app.checkbox if b.label == f"{first} (learned)")
+    assert undo.value
+    undo.uncheck().run()
+    assert (
+        keyed_block(app, "plan_details").dataframe[0].value["Skill"].tolist()
+        == table["Skill"].tolist()
+    )
 
 
 def test_uploaded_pdf_resume_is_analyzed(app: AppTest) -> None:
