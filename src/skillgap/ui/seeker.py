@@ -32,6 +32,11 @@ _RESULT_INPUTS = "seeker_result_inputs"
 _LEARNED = "plan_learned"
 
 
+InputsKey = tuple[
+    Input | None, tuple[Input, ...], float | None, str, CustomTaxonomy | None, date | None
+]
+
+
 @dataclass
 class Inputs:
     """What the page collected this run, and the problems found reading it."""
@@ -44,7 +49,7 @@ class Inputs:
     start: date | None = None
     problems: list[str] = field(default_factory=list)
 
-    def key(self) -> tuple:
+    def key(self) -> InputsKey:
         return (
             self.resume,
             tuple(self.jobs),
@@ -185,7 +190,7 @@ def _analyze(inputs: Inputs) -> None:
     started = time.perf_counter()
     try:
         with st.spinner("Analyzing…"):
-            analysis = run_analysis(*inputs.key(), learned=_learned())
+            analysis = _run(inputs.key(), _learned())
     except (DocumentError, TaxonomyError, ValueError) as exc:
         st.error(f"The analysis failed: {str(exc).splitlines()[0]}")
         return
@@ -198,6 +203,13 @@ def _analyze(inputs: Inputs) -> None:
     )
     st.session_state[_RESULT_INPUTS] = inputs.key()
     keep_report(analysis.resume_source, analysis.report)
+
+
+def _run(key: InputsKey, learned: tuple[str, ...]) -> Analysis:
+    resume, jobs, hours, track, custom, start = key
+    if resume is None:
+        raise ValueError("add your resume first")
+    return run_analysis(resume, jobs, hours, track, custom, start, learned)
 
 
 def _learned() -> tuple[str, ...]:
@@ -213,7 +225,7 @@ def _mark_learned(skill_id: str, learned: bool) -> None:
     key = st.session_state.get(_RESULT_INPUTS)
     if shown is None or key is None:
         return
-    analysis = run_analysis(*key, learned=_learned())
+    analysis = _run(key, _learned())
     st.session_state[_RESULT] = Analysis(
         analysis.report, analysis.job_texts, analysis.resume_source, analysis.seconds
     )

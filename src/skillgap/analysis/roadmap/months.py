@@ -68,8 +68,8 @@ def pack(order: Sequence[str], hours: Mapping[str, float], month_hours: float) -
         else:
             merged.append(dict(share))
     if len(merged) > 1 and sum(merged[0].values()) < LEFTOVER_HOURS:
-        first = merged.pop(0)
-        merged[0] = {**first, **{k: v + first.get(k, 0.0) for k, v in merged[0].items()}}
+        opening = merged.pop(0)
+        merged[0] = {**opening, **{k: v + opening.get(k, 0.0) for k, v in merged[0].items()}}
     rank = {skill_id: i for i, skill_id in enumerate(order)}
     return [MonthPlan(dict(sorted(m.items(), key=lambda kv: rank[kv[0]]))) for m in merged]
 

@@ -51,8 +51,8 @@ def prerequisite_text(
                     best = candidate
             stack.extend(sorted(needed_by.get(current, ())))
     if best is None:
-        direct = sorted(needed_by.get(skill_id, ()))
-        return f"prerequisite of {names[direct[0]]}" if direct else "prerequisite"
+        needing = sorted(needed_by.get(skill_id, ()))
+        return f"prerequisite of {names[needing[0]]}" if needing else "prerequisite"
     jobs, root, direct = best
     text = f"prerequisite of {names[direct]}"
     if direct != root:
