@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -51,6 +52,9 @@ def files(tmp_path: Path) -> dict[str, str]:
     return paths
 
 
+_no_raise = contextlib.nullcontext
+
+
 def run(*argv: str) -> int:
     return main(["analyze", *argv])
 
@@ -66,7 +70,9 @@ def test_json_report_on_stdout_validates_against_the_schema(files, capsys):
 
 
 @pytest.mark.parametrize("fmt, head", [("md", b"# Skills gap report"), ("html", b"<!doctype html>"),
-                                       ("pdf", b"%PDF"), ("json", b"{")])  # fmt: skip
+                                       ("pdf", b"%PDF"), ("json", b"{"),
+                                       ("ics", b"BEGIN:VCALENDAR"),
+                                       ("checklist", b"# Learning plan checklist")])  # fmt: skip
 def test_every_format_can_be_written_to_a_file(files, tmp_path, capsys, fmt, head):
     out = tmp_path / f"report.{fmt}"
     args = ["--resume", files["resume.txt"], "--job", files["a.txt"], "--format", fmt]
@@ -80,6 +86,30 @@ def test_settings_reach_the_roadmap(files, capsys):
     assert run(*args, "--hours-per-week", "20", "--track", "nlp") == 0
     roadmap = json.loads(capsys.readouterr().out)["roadmap"]
     assert roadmap["hours_per_week"] == 20 and roadmap["track"] == "nlp"
+
+
+def test_start_date_and_learned_skills_reach_the_plan(files, capsys):
+    args = ["--resume", files["resume.txt"], "--job", files["a.txt"], "--start", "2027-02-01"]
+    assert run(*args) == 0
+    before = json.loads(capsys.readouterr().out)["roadmap"]
+    assert before["start_date"] == "2027-02-01" and before["months"][0]["start"] == "2027-02-01"
+    assert run(*args, "--learned", "docker,pytorch") == 0
+    after = json.loads(capsys.readouterr().out)["roadmap"]
+    assert [s["id"] for s in after["learned"]] == ["docker", "pytorch"]
+    kept = {s["id"] for s in after["skills"]}
+    assert kept < {s["id"] for s in before["skills"]} and not kept & {"docker", "pytorch"}
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [("--start", "01/02/2027", "not a date"), ("--learned", "docker,nope", "unknown skill id")],
+)
+def test_bad_plan_options_give_one_line(files, capsys, option, value, message):
+    args = ["--resume", files["resume.txt"], "--job", files["a.txt"], option, value]
+    with pytest.raises(SystemExit) if option == "--start" else _no_raise():
+        assert run(*args) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") <= 2 and "Traceback" not in err
 
 
 def test_same_input_gives_byte_identical_json(files, capsys):
