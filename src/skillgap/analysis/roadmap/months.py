@@ -124,7 +124,8 @@ def assign_work(
     months: Sequence[MonthPlan], taxonomy: Taxonomy, curriculum: Curriculum
 ) -> list[MonthWork]:
     """For each month, the project that exercises most of its hours (a project's own skills count
-    fully, its group's other skills half), the project's next step, and the goal in words."""
+    fully, its group's other skills half), the project's next step, and the goal in words: the
+    step, the skills it exercises, then the month's other skills."""
     done: dict[str, int] = {}
     work: list[MonthWork] = []
     previous: str | None = None
@@ -151,15 +152,11 @@ def assign_work(
         if count >= len(project.steps):
             goal += f" (continued, part {count - len(project.steps) + 2})"
         names = [taxonomy[i].name for i in used]
-        work.append(
-            MonthWork(
-                project,
-                count + 1,
-                tuple(used),
-                f"{goal}, using {_listing(names)}",
-                step.deliverable,
-            )
-        )
+        goal = f"{goal}, using {_listing(names)}"
+        others = [taxonomy[i].name for i in ids if i not in used]
+        if others:
+            goal += f"; also study {_listing(others)}"
+        work.append(MonthWork(project, count + 1, tuple(used), goal, step.deliverable))
         previous = project.id
     return work
 
