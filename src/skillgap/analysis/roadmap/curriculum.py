@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -105,6 +105,24 @@ class Curriculum:
 
     def project(self, project_id: str) -> ProjectSpec:
         return next(p for p in self.projects if p.id == project_id)
+
+    @cached_property
+    def fallbacks(self) -> Mapping[tuple[str, str], str]:
+        """Per phase, track or theme, the project that takes its skills no project lists: the
+        first one serving it."""
+        first: dict[tuple[str, str], str] = {}
+        for project in self.projects:
+            first.setdefault(project.group, project.id)
+        return first
+
+    @cached_property
+    def listing(self) -> Mapping[str, tuple[int, ...]]:
+        """Per skill id, the positions of the projects that list it."""
+        found: dict[str, list[int]] = {}
+        for index, project in enumerate(self.projects):
+            for skill_id in project.skills:
+                found.setdefault(skill_id, []).append(index)
+        return {skill_id: tuple(at) for skill_id, at in found.items()}
 
 
 def _mapping(value: Any, where: str) -> dict[str, Any]:

@@ -92,18 +92,11 @@ def group_of(skill: Skill, curriculum: Curriculum) -> tuple[str, str]:
     return ("phase", skill.phase)
 
 
-def _fallbacks(curriculum: Curriculum) -> dict[tuple[str, str], str]:
-    first: dict[tuple[str, str], str] = {}
-    for project in curriculum.projects:
-        first.setdefault(project.group, project.id)
-    return first
-
-
 def exercised(
     project: ProjectSpec, skill_ids: Sequence[str], taxonomy: Taxonomy, curriculum: Curriculum
 ) -> tuple[list[str], list[str]]:
     """The skills of ``skill_ids`` a project lists, and those it takes as its group's default."""
-    fallback = _fallbacks(curriculum)
+    fallback = curriculum.fallbacks
     listed, default = [], []
     for skill_id in skill_ids:
         if skill_id in project.skills:
@@ -129,10 +122,15 @@ def assign_work(
     done: dict[str, int] = {}
     work: list[MonthWork] = []
     previous: str | None = None
+    by_id = {p.id: i for i, p in enumerate(curriculum.projects)}
     for month in months:
         ids = list(month.hours)
         best: tuple[float, int, int, ProjectSpec] | None = None
-        for index, project in enumerate(curriculum.projects):
+        candidates = {i for skill_id in ids for i in curriculum.listing.get(skill_id, ())}
+        for skill_id in ids:
+            candidates.add(by_id[curriculum.fallbacks[group_of(taxonomy[skill_id], curriculum)]])
+        for index in sorted(candidates):
+            project = curriculum.projects[index]
             listed, default = exercised(project, ids, taxonomy, curriculum)
             score = sum(month.hours[i] for i in listed) + 0.5 * sum(month.hours[i] for i in default)
             if score <= 0:

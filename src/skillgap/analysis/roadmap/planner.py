@@ -390,16 +390,24 @@ def _study_hours(
     return hours, halved
 
 
-def _why(
-    skill_id: str,
-    selection: _Selection,
-    market: Market | None,
-    halved: Mapping[str, str],
-    taxonomy: Taxonomy,
-) -> tuple[str, ...]:
+def _reasons(
+    selection: _Selection, market: Market | None, halved: Mapping[str, str], taxonomy: Taxonomy
+) -> dict[str, tuple[str, ...]]:
+    """Per planned skill, why it is in the plan, in words."""
     asked = {d.id: (d.jobs, d.required) for d in market.demand} if market else {}
     of = market.scored_jobs if market else 0
     names = {i: taxonomy[i].name for i in selection.priority}
+    return {i: _why(i, selection, asked, of, names, halved.get(i)) for i in selection.priority}
+
+
+def _why(
+    skill_id: str,
+    selection: _Selection,
+    asked: Mapping[str, tuple[int, int]],
+    of: int,
+    names: Mapping[str, str],
+    halved: str | None,
+) -> tuple[str, ...]:
     out = []
     if selection.reason[skill_id] == "prerequisite":
         out.append(prerequisite_text(skill_id, selection.needed_by, asked, names, of))
@@ -410,8 +418,8 @@ def _why(
     if selection.reason[skill_id] != "prerequisite" and skill_id in selection.needed_by:
         first = sorted(names[i] for i in selection.needed_by[skill_id])[0]
         out.append(f"also a prerequisite of {first}")
-    if skill_id in halved:
-        out.append(halved[skill_id])
+    if halved:
+        out.append(halved)
     return tuple(out)
 
 
@@ -481,6 +489,7 @@ def build_roadmap(
             )
         )
     when = spans(packed)
+    why = _reasons(selection, market, halved, taxonomy)
     project_of: dict[str, str] = {}
     for done in work:
         for skill_id in done.exercised:
@@ -492,7 +501,7 @@ def build_roadmap(
             phase=taxonomy[i].phase,
             theme=plan_data.theme_of(taxonomy[i]).label if taxonomy[i].phase == "other" else None,
             reason=selection.reason[i],
-            why=_why(i, selection, market, halved, taxonomy),
+            why=why[i],
             hours=round(hours[i], 1),
             start_month=when[i][0],
             end_month=when[i][1],
@@ -502,14 +511,22 @@ def build_roadmap(
         )
         for i in order
     )
-    projects = []
-    for spec in plan_data.projects:
-        used = tuple(m.month for m in months if m.project_id == spec.id)
-        if used:
-            skills = tuple(
-                dict.fromkeys(i for d in work if d.project.id == spec.id for i in d.exercised)
-            )
-            projects.append(Project(spec.id, spec.name, spec.description, used, skills))
+    project_months: dict[str, list[int]] = {}
+    project_skills: dict[str, dict[str, None]] = {}
+    for number, done in enumerate(work, start=1):
+        project_months.setdefault(done.project.id, []).append(number)
+        project_skills.setdefault(done.project.id, {}).update(dict.fromkeys(done.exercised))
+    projects = [
+        Project(
+            spec.id,
+            spec.name,
+            spec.description,
+            tuple(project_months[spec.id]),
+            tuple(project_skills[spec.id]),
+        )
+        for spec in plan_data.projects
+        if spec.id in project_months
+    ]
     by_use = sorted(projects, key=lambda p: (-len(p.months), p.months[0]))
     main_projects = [p.name for p in by_use] or [
         next(p.name for p in plan_data.projects if p.group == ("track", track))
