@@ -37,7 +37,7 @@ def quote(text: str, start: int, end: int, radius: int = 90) -> str:
     """The line of ``text`` holding ``text[start:end]``, cut to ``radius`` characters either side
     ("…" marks a cut); empty when the offsets fall outside ``text``.
 
-    >>> quote("Intro\nMust know Docker well.\nOther", 16, 22)
+    >>> quote("Intro\\nMust know Docker well.\\nOther", 16, 22)
     'Must know Docker well.'
     """
     if not 0 <= start < end <= len(text):
