@@ -62,7 +62,9 @@ def load_yaml(content: str | bytes, source: str) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
-        raise TaxonomyError(f"{source}:{line} is not valid YAML") from None
+        problem = getattr(exc, "problem", None)
+        reason = f" ({problem})" if isinstance(problem, str) else ""
+        raise TaxonomyError(f"{source}:{line} is not valid YAML{reason}") from None
 
 
 def _check_shape(text: str, source: str) -> None:
