@@ -1,4 +1,4 @@
-"""The schema of one taxonomy document: hostile overlays, numbers, learning resources and outcomes."""
+"""The schema of one taxonomy document: hostile overlays, numbers, resources and outcomes."""
 
 from __future__ import annotations
 

@@ -70,8 +70,8 @@ def run(args: argparse.Namespace) -> int:
                 continue
             print(f"{skill.id:<30} {skill.phase:<15} {skill.kind:<5} {skill.name}")
         return 0
-    skill = taxonomy.get(args.skill_id)
-    if skill is None:
+    shown = taxonomy.get(args.skill_id)
+    if shown is None:
         raise CliError(f"no skill with id '{args.skill_id}' (see 'skillgap taxonomy list')")
-    print(yaml.safe_dump(skill.to_dict(), sort_keys=False, allow_unicode=True), end="")
+    print(yaml.safe_dump(shown.to_dict(), sort_keys=False, allow_unicode=True), end="")
     return 0

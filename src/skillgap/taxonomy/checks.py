@@ -65,7 +65,7 @@ def _learning(skill: Skill) -> list[str]:
     if not skill.resources:
         problems.append(f"{skill.id}: a hard skill needs at least one learning resource")
     if not skill.outcome:
-        problems.append(f"{skill.id}: a hard skill needs an outcome (\"You're ready when ...\")")
+        problems.append(f'{skill.id}: a hard skill needs an outcome ("You\'re ready when ...")')
     return problems
 
 

@@ -119,7 +119,9 @@ def load_taxonomy(extra: str | Path | None = None, base: str | Path | None = Non
     'deep-learning'
     """
     base_path = Path(base) if base else default_taxonomy_dir()
-    taxonomy = Taxonomy(skills=dict(sorted(read_skills(base_path).items())), sources=(str(base_path),))
+    taxonomy = Taxonomy(
+        skills=dict(sorted(read_skills(base_path).items())), sources=(str(base_path),)
+    )
     if extra:
         taxonomy = overlay(taxonomy, read_skills(Path(extra)).values(), str(extra))
     return taxonomy

@@ -56,25 +56,26 @@ def load_yaml(content: str | bytes, source: str) -> Any:
     try:
         text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
         _check_shape(text, source)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_Loader)
     except UnicodeDecodeError:
         raise TaxonomyError(f"{source}: is not UTF-8 text") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark else ""
+        last_line = text.count("\n") + 1
+        line = f" line {min(mark.line + 1, last_line)}" if mark else ""
         problem = getattr(exc, "problem", None)
         reason = f" ({problem})" if isinstance(problem, str) else ""
         raise TaxonomyError(f"{source}:{line} is not valid YAML{reason}") from None
 
 
 def _check_shape(text: str, source: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH and scalars too long to be data, from the event stream."""
+    """Refuse nesting deeper than MAX_DEPTH and scalars too long to be data, from YAML events."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                line = event.start_mark.line + 1
+                line = event.start_mark.line + 1 if event.start_mark else 0
                 raise TaxonomyError(f"{source}: line {line}: nested deeper than {MAX_DEPTH} levels")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
@@ -84,7 +85,7 @@ def _check_shape(text: str, source: str) -> None:
             if event.style is None and _NUMBER_RE.match(value) and len(value) > MAX_NUMBER_CHARS:
                 too_long = True
             if too_long:
-                line = event.start_mark.line + 1
+                line = event.start_mark.line + 1 if event.start_mark else 0
                 raise TaxonomyError(f"{source}: line {line}: a value of {len(value)} characters")
 
 
@@ -191,7 +192,9 @@ def parse_skill(raw: Any, source: str, index: int) -> Skill:
     skill_id = raw.get("id")
     if not isinstance(skill_id, str) or not _ID_RE.match(skill_id):
         shown = repr(skill_id)[:60]
-        raise TaxonomyError(f"{source}: skill #{index + 1}: field 'id' must be kebab-case (got {shown})")
+        raise TaxonomyError(
+            f"{source}: skill #{index + 1}: field 'id' must be kebab-case (got {shown})"
+        )
     where = f"{source}: skill '{skill_id}'"
     unknown = set(raw) - _FIELDS
     if unknown:
