@@ -78,6 +78,10 @@ VALID_SKILL = {
     "kind": "hard",
     "hours": 3,
     "description": "An in-house tool.",
+    "outcome": "You're ready when you can use the widget tool unaided.",
+    "resources": [
+        {"title": "Widget docs", "url": "https://widgets.example.org/", "type": "official-docs"}
+    ],
 }
 
 

@@ -37,7 +37,7 @@ def test_adds_and_replaces_skills() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"skills: [", "mine.yaml: line 1 is not valid YAML"),
+        (b"skills: [", "mine.yaml: line 1 is not valid YAML (did not find expected node content)"),
         (b"\xff\xfe\x00", "mine.yaml: is not UTF-8 text"),
         (b"skills: 3", "mine.yaml: must be a mapping with a list under 'skills'"),
         (b"skills: []", "mine.yaml: the list under 'skills' is empty"),
