@@ -149,7 +149,7 @@ def test_every_gap_and_strength_carries_its_evidence_quotes_in_every_format(quot
         assert gap["name"] in pdf
 
 
-def test_the_plan_shows_reasons_deliverables_and_missing_resources_in_every_format(quoted):
+def test_the_plan_shows_reasons_deliverables_and_resources_in_every_format(quoted):
     roadmap = quoted.to_dict()["roadmap"]
     markdown = render(quoted, "md")
     page = render(quoted, "html")
@@ -159,7 +159,9 @@ def test_the_plan_shows_reasons_deliverables_and_missing_resources_in_every_form
         assert why in markdown and why.replace("'", "&#x27;") in page and why in pdf
     for month in roadmap["months"]:
         assert month["deliverable"] in markdown and month["deliverable"] in pdf
-    assert "no resource listed" in markdown and "no resource listed" in page
+    for skill in roadmap["skills"]:
+        for resource in skill["resources"]:
+            assert resource["url"] in markdown and resource["url"] in page
     assert "(2027-03-01 to 2027-03-31)" in markdown
 
 
