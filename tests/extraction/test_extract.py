@@ -174,7 +174,7 @@ def test_pipeline_components_are_registered_spacy_factories():
         ("PyTorch", "pytorch"),
         ("Docker", "docker"),
     ]
-    assert doc.spans["skills"][0]._.skill.match == "exact"
+    assert doc.spans["skills"][0]._.skillgap_mention.match == "exact"
 
 
 def test_words_run_together_and_person_names_are_not_skills():

@@ -11,7 +11,7 @@ import numpy as np
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from skillgap.extraction.components import token_arrays
+from skillgap.extraction.doc_data import token_arrays
 from skillgap.memo import per_object
 from skillgap.models import DocKind
 

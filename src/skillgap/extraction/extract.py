@@ -9,8 +9,7 @@ from typing import Literal, Protocol
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from skillgap.extraction.components import doc_text
-from skillgap.extraction.doc_kind import KindCues
+from skillgap.extraction.doc_data import doc_kind, doc_text
 from skillgap.extraction.experience import experience_entries, years_used
 from skillgap.extraction.pipeline import MAX_TEXT_CHARS, get_pipeline
 from skillgap.models import LEVEL_RANK, DocKind, DocumentProfile, Mention, NegatedSkill, SkillHit
@@ -53,22 +52,23 @@ def _title(text: str, kind: DocKind) -> str | None:
 
 
 def _prepared_doc(nlp: Language, text: str, kind: KindArg) -> Doc:
-    """The tokenized Doc with its kind and original text set, ready for the skill components."""
+    """The tokenized Doc with its original text and any given kind set (``skill_kind`` detects
+    the rest), ready for the components."""
     _check_length(text)
     _check_kind(kind)
     doc = nlp.make_doc(text)
-    doc._.doc_kind = KindCues.for_vocab(nlp.vocab).kind_of(doc) if kind == "auto" else kind
-    doc._.source_text = text
+    doc._.skillgap_kind = None if kind == "auto" else kind
+    doc._.skillgap_text = text
     return doc
 
 
 def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfile:
     """Group the mention spans of a processed Doc into a DocumentProfile."""
-    kind: DocKind = doc._.doc_kind
+    kind = doc_kind(doc)
     text = doc_text(doc)
     positive: dict[str, list[Mention]] = defaultdict(list)
     negative: dict[str, list[Mention]] = defaultdict(list)
-    for record in doc._.skill_mentions or ():
+    for record in doc._.skillgap_mentions or ():
         if kind == "job" and record.section in _IGNORED_JOB_SECTIONS:
             continue
         mention = Mention(
@@ -82,7 +82,7 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
             years=record.years,
         )
         (negative if record.negated else positive)[record.skill_id].append(mention)
-    entries = experience_entries(text, doc._.sections) if kind == "resume" else []
+    entries = experience_entries(text, doc._.skillgap_sections) if kind == "resume" else []
     skills = []
     for skill_id in sorted(positive):
         skill = taxonomy[skill_id]

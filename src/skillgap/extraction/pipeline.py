@@ -10,26 +10,38 @@ import spacy
 from spacy.language import Language
 
 from skillgap.extraction import components  # noqa: F401  (registers the factories)
+from skillgap.extraction.components.base import TaxonomyComponent
 from skillgap.memo import per_object
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 MAX_TEXT_CHARS = 20_000_000  # twice what the 10 MB document limit can yield
-PIPE_NAMES = ("skill_sections", "skill_matcher", "skill_fuzzy", "skill_context", "skill_qualifiers")
-_TAXONOMY_PIPES = ("skill_matcher", "skill_fuzzy", "skill_context")
+PIPE_NAMES = (
+    "skill_kind", "skill_sections", "skill_matcher", "skill_fuzzy", "skill_context",
+    "skill_qualifiers",
+)  # fmt: skip
 
 
-def build_pipeline(taxonomy: Taxonomy | None = None) -> Language:
-    """A new pipeline for ``taxonomy`` (the built-in one by default)."""
-    taxonomy = taxonomy or default_taxonomy()
+def load_pipeline(taxonomy: Taxonomy | None = None) -> Language:
+    """A new spaCy pipeline that finds the skills of ``taxonomy`` (the built-in one by default).
+
+    The skills are ``doc.spans["skills"]``, labelled with the skill id; ``span._.skillgap_mention``
+    holds what was learnt about each (section, level, years, negation). The pipeline saves and
+    loads like any spaCy pipeline (``nlp.to_disk(path)``, then ``spacy.load(path)``).
+
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Requirements: 3+ years of Python; PyTorch is a plus.")
+    >>> doc._.skillgap_kind
+    'job'
+    >>> [(s.label_, s._.skillgap_mention.level) for s in doc.spans["skills"]]
+    [('python', 'required'), ('pytorch', 'preferred')]
+    """
+    chosen = taxonomy or default_taxonomy()
     nlp = spacy.blank("en")
     nlp.max_length = MAX_TEXT_CHARS  # no parser or tagger here, so long texts cost only time
     for name in PIPE_NAMES:
-        nlp.add_pipe(name)
-    for name in _TAXONOMY_PIPES:
-        nlp.get_pipe(name).initialize(nlp=nlp, taxonomy=taxonomy)
-    # Tokenizing thousands of pattern strings fills the tokenizer's cache with entries that make
-    # later look-ups ~50% slower (measured); re-setting its rules empties the cache.
-    nlp.tokenizer.rules = nlp.tokenizer.rules
+        pipe = nlp.add_pipe(name)
+        if isinstance(pipe, TaxonomyComponent):
+            pipe.initialize(nlp=nlp, taxonomy=lambda: chosen)
     return nlp
 
 
@@ -38,4 +50,4 @@ def get_pipeline(taxonomy: Taxonomy | None = None) -> Language:
     return _pipeline_of(taxonomy or default_taxonomy())
 
 
-_pipeline_of = per_object(build_pipeline)
+_pipeline_of = per_object(load_pipeline)

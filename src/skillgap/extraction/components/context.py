@@ -1,0 +1,144 @@
+"""``skill_context``: keeps ambiguous forms (``R``, ``Go``, ``Spark``) only where the context
+supports them."""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from skillgap.extraction.components.base import Patterns, TaxonomyComponent
+from skillgap.extraction.doc_data import SkillMention, doc_text
+from skillgap.taxonomy import ContextRule, Taxonomy, normalize_form
+
+_LIST_WORDS = {"and", "or", "&"}
+_WORD_LISTS = ("forms", "any_of", "not_before", "not_after")
+
+
+class SkillContext(TaxonomyComponent):
+    """Drops mentions of ambiguous forms that their context does not support."""
+
+    def patterns_of(self, taxonomy: Taxonomy) -> Patterns:
+        return [
+            {
+                "id": skill.id,
+                "window": skill.context.window,
+                "in_skill_list": skill.context.in_skill_list,
+                **{field: list(getattr(skill.context, field)) for field in _WORD_LISTS},
+            }
+            for skill in taxonomy
+            if skill.context is not None
+        ]
+
+    def build(self, patterns: Patterns) -> None:
+        self.rules: dict[str, ContextRule] = {
+            p["id"]: ContextRule(
+                window=p["window"],
+                in_skill_list=p["in_skill_list"],
+                **{field: tuple(p[field]) for field in _WORD_LISTS},
+            )
+            for p in patterns
+        }
+        self.governed: dict[str, frozenset[str] | None] = {
+            skill_id: frozenset(normalize_form(f) for f in rule.forms) or None
+            for skill_id, rule in self.rules.items()
+        }
+
+    def _needs_check(self, text: str, mention: SkillMention) -> bool:
+        if mention.caps_only:
+            return True
+        if mention.skill_id not in self.governed:
+            return False
+        forms = self.governed[mention.skill_id]
+        return forms is None or (
+            normalize_form(text[mention.start_char : mention.end_char]) in forms
+        )
+
+    def process(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        mentions = [
+            m for m in doc._.skillgap_mentions or () if not _inside_hyphenated_name(doc, text, m)
+        ]
+        pending = [m for m in mentions if self._needs_check(text, m)]
+        if pending:
+            anchored = np.zeros(len(doc), dtype=bool)
+            for m in mentions:
+                anchored[m.start : m.end] = True
+            for m in pending:
+                anchored[m.start : m.end] = False
+            kept: set[int] = set()
+            for _ in range(2):  # a second pass lets "R, Go" lean on each other once one is kept
+                for m in pending:
+                    if id(m) not in kept and self._supported(doc, m, anchored):
+                        kept.add(id(m))
+                        anchored[m.start : m.end] = True
+            rejected = {id(m) for m in pending} - kept
+            mentions = [m for m in mentions if id(m) not in rejected]
+        doc._.skillgap_mentions = mentions
+        return doc
+
+    def _supported(self, doc: Doc, mention: SkillMention, anchored: np.ndarray) -> bool:
+        rule = self.rules.get(mention.skill_id)
+        if mention.caps_only and not _caps_line(doc_text(doc), mention):
+            return False
+        if rule is None:
+            return True
+        if rule.in_skill_list and _beside_listed_skill(doc, mention, anchored):
+            return True  # "Python/Perl/Go for tooling": the list settles the meaning
+        prev = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+        nxt = doc[mention.end].lower_ if mention.end < len(doc) else ""
+        if prev in rule.not_after or nxt in rule.not_before:
+            return False
+        window = doc[max(0, mention.start - rule.window) : min(len(doc), mention.end + rule.window)]
+        return bool(rule.any_of) and any(_word_in(t.lower_, rule.any_of) for t in window)
+
+
+def _inside_hyphenated_name(doc: Doc, text: str, mention: SkillMention) -> bool:
+    """Whether a short form starts a hyphenated name: "R-CNN", "JAX-RS", "Go-to"."""
+    end = mention.end
+    if (
+        mention.end_char - mention.start_char > 3
+        or text[mention.end_char : mention.end_char + 1] != "-"
+    ):
+        return False
+    if end + 1 >= len(doc):
+        return False
+    after = doc[end + 1].text
+    return after.isupper() or after.lower() == "to"
+
+
+def _word_in(word: str, words: tuple[str, ...]) -> bool:
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def _caps_line(text: str, mention: SkillMention) -> bool:
+    start = text.rfind("\n", 0, mention.start_char) + 1
+    end = text.find("\n", mention.end_char)
+    letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _beside_listed_skill(doc: Doc, mention: SkillMention, anchored: np.ndarray) -> bool:
+    """Whether the mention stands in a list next to another (accepted) skill mention."""
+    for step, edge in ((-1, mention.start - 1), (1, mention.end)):
+        i, glue = edge, 0
+        while 0 <= i < len(doc) and glue <= 2:
+            if anchored[i]:
+                return True
+            token = doc[i]
+            if token.lower_ in _LIST_WORDS or not any(c.isalnum() for c in token.text):
+                glue += 1
+                i += step
+                continue
+            break
+    return False
+
+
+@Language.factory(
+    "skill_context",
+    assigns=["doc._.skillgap_mentions"],
+    requires=["doc._.skillgap_mentions"],
+)
+def make_skill_context(nlp: Language, name: str) -> SkillContext:
+    """The ``skill_context`` component; its rules come from ``initialize``."""
+    return SkillContext(nlp, name)

@@ -1,0 +1,35 @@
+"""``skill_kind``: tells a resume from a job posting, unless the kind is given."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from skillgap.extraction.doc_kind import KindCues
+from skillgap.models import DocKind
+
+KINDS: tuple[str, ...] = get_args(DocKind)
+
+
+class SkillKind:
+    """Sets ``doc._.skillgap_kind`` from the Doc's cues when it is ``None``; a kind set before
+    the pipeline runs wins."""
+
+    def __init__(self, nlp: Language):
+        self.cues = KindCues.for_vocab(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        kind = doc._.skillgap_kind
+        if kind is None:
+            doc._.skillgap_kind = self.cues.kind_of(doc)
+        elif kind not in KINDS:
+            raise ValueError(f"doc._.skillgap_kind must be 'resume', 'job' or None, not {kind!r}")
+        return doc
+
+
+@Language.factory("skill_kind", assigns=["doc._.skillgap_kind"])
+def make_skill_kind(nlp: Language, name: str) -> SkillKind:
+    """The ``skill_kind`` component; put it first."""
+    return SkillKind(nlp)

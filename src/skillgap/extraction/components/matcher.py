@@ -1,0 +1,85 @@
+"""``skill_matcher``: exact matching of every spelling variant of every taxonomy form."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from skillgap.extraction.components.base import Patterns, TaxonomyComponent
+from skillgap.extraction.doc_data import (
+    SkillMention,
+    TakenTokens,
+    doc_text,
+    new_mention,
+    token_offsets,
+)
+from skillgap.extraction.forms import spelling_variants
+from skillgap.taxonomy import Taxonomy
+
+_CAPS_PREFIX = "caps:"
+
+
+class SkillMatcher(TaxonomyComponent):
+    """Exact matching of taxonomy forms and their spelling variants with PhraseMatchers; starts
+    ``doc._.skillgap_mentions``."""
+
+    def patterns_of(self, taxonomy: Taxonomy) -> Patterns:
+        return [
+            {"id": s.id, "forms": list(s.forms), "case_sensitive": list(s.case_sensitive)}
+            for s in taxonomy
+        ]
+
+    def build(self, patterns: Patterns) -> None:
+        vocab, make_doc = self.nlp.vocab, self.nlp.make_doc
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.cased = PhraseMatcher(vocab, attr="ORTH")
+        self.names: dict[str, set[str]] = {}
+        for skill in patterns:
+            skill_id, forms, cased = skill["id"], skill["forms"], skill["case_sensitive"]
+            self.names[skill_id] = spelling_variants(forms[0])
+            variants = set().union(*(spelling_variants(f) for f in forms))
+            self.lower.add(skill_id, [make_doc(v) for v in sorted(variants)])
+            if cased:
+                self.cased.add(skill_id, [make_doc(f) for f in cased])
+                caps_forms = [f for f in cased if not f.isupper()]
+                if caps_forms:  # "GO" and "SPARK" in all-caps lists, checked by skill_context
+                    self.lower.add(
+                        _CAPS_PREFIX + skill_id, [make_doc(f.lower()) for f in caps_forms]
+                    )
+
+    def process(self, doc: Doc) -> Doc:
+        strings = self.nlp.vocab.strings
+        found: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
+        for match_id, start, end in self.cased(doc):
+            found[start, end][strings[match_id]] = "cased"
+        text = doc_text(doc)
+        offsets = token_offsets(doc)
+        for match_id, start, end in self.lower(doc):
+            key = strings[match_id]
+            if not key.startswith(_CAPS_PREFIX):
+                found[start, end][key] = "lower"
+            elif text[offsets[0][start] : offsets[1][end - 1]].isupper():
+                found[start, end].setdefault(key.removeprefix(_CAPS_PREFIX), "caps")
+        mentions: list[SkillMention] = []
+        taken = TakenTokens(len(doc))
+        for start, end in sorted(found, key=lambda r: (r[0] - r[1], r[0])):
+            if taken.any(start, end):
+                continue
+            taken.mark(start, end)
+            for skill_id, how in sorted(found[start, end].items()):
+                mention = new_mention(offsets, start, end, skill_id, "alias")
+                if text[mention.start_char : mention.end_char].lower() in self.names[skill_id]:
+                    mention.match = "exact"
+                mention.caps_only = how == "caps"
+                mentions.append(mention)
+        doc._.skillgap_mentions = mentions
+        return doc
+
+
+@Language.factory("skill_matcher", assigns=["doc._.skillgap_mentions"])
+def make_skill_matcher(nlp: Language, name: str) -> SkillMatcher:
+    """The ``skill_matcher`` component; its patterns come from ``initialize``."""
+    return SkillMatcher(nlp, name)

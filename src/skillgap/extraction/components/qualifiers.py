@@ -1,0 +1,91 @@
+"""``skill_qualifiers``: section, negation, requirement level and years for each mention, and the
+final ``doc.spans["skills"]``."""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from skillgap.extraction.doc_data import (
+    SPAN_KEY,
+    SkillMention,
+    doc_kind,
+    doc_text,
+    in_sorted,
+    sorted_hashes,
+    token_arrays,
+)
+from skillgap.extraction.qualifiers import NEGATION_HINTS, PREFERRED_HINTS, YEAR_HINTS, ClauseIndex
+from skillgap.extraction.sections import section_map
+
+_CLAUSE_END_TOKENS = (".", "!", "?", ";", "•")
+
+
+class SkillQualifiers:
+    """Sets section, negation, requirement level and years on every mention, and publishes the
+    mentions as ``doc.spans["skills"]``."""
+
+    def __init__(self, nlp: Language):
+        strings = nlp.vocab.strings
+        self.kinds: dict[int, str] = {}
+        for kind, words in (
+            ("negation_hints", NEGATION_HINTS),
+            ("preferred_hints", PREFERRED_HINTS),
+            ("year_hints", YEAR_HINTS),
+            ("bounds", _CLAUSE_END_TOKENS),
+        ):
+            self.kinds.update((strings.add(w), kind) for w in words)
+        self.hashes = sorted_hashes(self.kinds)
+        self.newline_hashes: dict[int, bool] = {}
+
+    def _clause_index(self, doc: Doc, text: str) -> ClauseIndex:
+        """Clause ends and cue words found from the token arrays, not by scanning the text."""
+        arrays = token_arrays(doc)
+        starts = arrays.offsets[0]
+        found: dict[str, list[int]] = {
+            "bounds": [], "negation_hints": [], "preferred_hints": [], "year_hints": []
+        }  # fmt: skip
+        lowers = arrays.lower
+        hits = np.flatnonzero(in_sorted(lowers, self.hashes) | (arrays.is_space == 1))
+        for i, lower in zip(hits.tolist(), lowers[hits].tolist(), strict=True):
+            kind = self.kinds.get(lower)
+            if kind is None:  # white space: a clause ends at a line break
+                if lower not in self.newline_hashes:
+                    self.newline_hashes[lower] = "\n" in doc.vocab.strings[lower]
+                if self.newline_hashes[lower]:
+                    found["bounds"].append(starts[i] + doc.vocab.strings[lower].index("\n"))
+            else:
+                found[kind].append(starts[i])
+        return ClauseIndex(text, **found)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        kind = doc_kind(doc)
+        sections = doc._.skillgap_sections or section_map(text, kind)
+        clauses = self._clause_index(doc, text)
+        mentions: list[SkillMention] = sorted(
+            doc._.skillgap_mentions or (), key=lambda m: (m.start, m.skill_id)
+        )
+        doc._.skillgap_mentions = mentions
+        for m in mentions:
+            start, end = m.start_char, m.end_char
+            clause = clauses.clause(start, end)
+            m.section = sections.at(start)
+            m.negated = clauses.is_negated(start, end, clause)
+            m.years = clauses.years_near(start, end, clause)
+            if kind == "job":
+                preferred = m.section == "preferred" or clauses.preferred_cue(start, end, clause)
+                m.level = "preferred" if preferred else "required"
+        doc.spans[SPAN_KEY] = [Span(doc, m.start, m.end, label=m.skill_id) for m in mentions]
+        return doc
+
+
+@Language.factory(
+    "skill_qualifiers",
+    assigns=["doc.spans", "doc._.skillgap_mentions", "span._.skillgap_mention"],
+    requires=["doc._.skillgap_kind", "doc._.skillgap_sections", "doc._.skillgap_mentions"],
+)
+def make_skill_qualifiers(nlp: Language, name: str) -> SkillQualifiers:
+    """The ``skill_qualifiers`` component; put it last."""
+    return SkillQualifiers(nlp)

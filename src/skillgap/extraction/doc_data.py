@@ -1,0 +1,145 @@
+"""What skillgap's pipeline components share on a Doc: extension attributes, token arrays and the
+mention records.
+
+Every extension attribute carries the ``skillgap_`` prefix, so it cannot collide with another
+library's ``doc._.sections``:
+
+- ``doc._.skillgap_kind``: "resume" or "job"; set it before running the pipeline to override
+  detection (``None`` lets the ``skill_kind`` component decide).
+- ``doc._.skillgap_sections``: a :class:`skillgap.extraction.sections.SectionMap`.
+- ``doc._.skillgap_mentions``: the :class:`SkillMention` records, in text order once complete.
+- ``doc._.skillgap_text``: ``doc.text``, computed once (see :func:`doc_text`).
+- ``span._.skillgap_mention``: the record behind a Span of ``doc.spans["skills"]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_EMAIL, LOWER, ORTH
+from spacy.tokens import Doc, Span
+
+from skillgap.models import DocKind
+
+SPAN_KEY = "skills"
+DEFAULT_KIND: DocKind = "job"
+_ARRAYS_KEY = "skillgap.token_arrays"
+
+
+@dataclass(slots=True)
+class SkillMention:
+    """One candidate mention of a skill (token and character offsets) and what the components
+    learn about it."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    skill_id: str
+    match: str
+    score: float = 100.0
+    caps_only: bool = False
+    section: str = "other"
+    level: str | None = None
+    years: float | None = None
+    negated: bool = False
+
+
+def _mention_of_span(span: Span) -> SkillMention | None:
+    for mention in span.doc._.skillgap_mentions or ():
+        if (mention.start, mention.end, mention.skill_id) == (span.start, span.end, span.label_):
+            return mention
+    return None
+
+
+for _name in ("skillgap_kind", "skillgap_sections", "skillgap_mentions", "skillgap_text"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+if not Span.has_extension("skillgap_mention"):
+    Span.set_extension("skillgap_mention", getter=_mention_of_span)
+
+
+def doc_kind(doc: Doc) -> DocKind:
+    """The Doc's kind; a Doc no ``skill_kind`` component has seen counts as a posting."""
+    return doc._.skillgap_kind or DEFAULT_KIND
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it from every token on each call)."""
+    text = doc._.skillgap_text
+    if text is None:
+        text = doc.text
+        doc._.skillgap_text = text
+    return text
+
+
+Offsets = tuple[list[int], list[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class TokenArrays:
+    """Per-token attributes read from the Doc once, shared by the components."""
+
+    lower: np.ndarray
+    orth: np.ndarray
+    is_space: np.ndarray
+    like_email: np.ndarray
+    offsets: Offsets  # character start and end of every token
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The Doc's token arrays, computed on first use."""
+    arrays = doc.user_data.get(_ARRAYS_KEY)
+    if arrays is None:
+        table = doc.to_array([LOWER, ORTH, IS_SPACE, LIKE_EMAIL, IDX, LENGTH])
+        starts = table[:, 4]
+        arrays = TokenArrays(
+            lower=table[:, 0],
+            orth=table[:, 1],
+            is_space=table[:, 2],
+            like_email=table[:, 3],
+            offsets=(starts.tolist(), (starts + table[:, 5]).tolist()),
+        )
+        doc.user_data[_ARRAYS_KEY] = arrays
+    return arrays
+
+
+def token_offsets(doc: Doc) -> Offsets:
+    """Character start and end of every token."""
+    return token_arrays(doc).offsets
+
+
+def in_sorted(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Mask of the ``values`` found in the sorted array ``keys`` (for a few keys this binary
+    search is quicker than ``np.isin``)."""
+    if not len(keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(keys, values).clip(max=len(keys) - 1)
+    return keys[at] == values
+
+
+def sorted_hashes(hashes: Iterable[int]) -> np.ndarray:
+    """Distinct string hashes as a sorted array, for :func:`in_sorted`."""
+    return np.array(sorted(set(hashes)), dtype=np.uint64)
+
+
+def new_mention(
+    offsets: Offsets, start: int, end: int, skill_id: str, match: str, score: float = 100.0
+) -> SkillMention:
+    """A mention of tokens ``start:end`` with its character offsets filled in."""
+    return SkillMention(start, end, offsets[0][start], offsets[1][end - 1], skill_id, match, score)
+
+
+class TakenTokens:
+    """Which tokens a mention already covers."""
+
+    def __init__(self, size: int):
+        self.flags = bytearray(size + 1)
+
+    def any(self, start: int, end: int) -> bool:
+        return any(self.flags[start:end])
+
+    def mark(self, start: int, end: int) -> None:
+        self.flags[start:end] = b"\x01" * (end - start)
