@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "extract": "skillgap.extraction.extract",
     "extract_many": "skillgap.extraction.extract",
+    "load_pipeline": "skillgap.extraction.pipeline",
     "DocumentProfile": "skillgap.models",
     "SkillHit": "skillgap.models",
     "Mention": "skillgap.models",
