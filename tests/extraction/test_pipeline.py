@@ -29,7 +29,8 @@ POSTING = (
 )
 RESUME = (
     "Jane Roe\njane@example.org\n\nSKILLS\nPYTHON, GO, DOCKER, R\n\nWork Experience\n"
-    "2019 - present: built recommender systems with PyTorch and MLflow.\n\nEducation\nMSc Statistics"
+    "2019 - present: built recommender systems with PyTorch and MLflow.\n\n"
+    "Education\nMSc Statistics"
 )
 CUSTOM_SKILL = (
     "skills:\n"
