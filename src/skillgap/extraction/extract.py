@@ -20,7 +20,10 @@ _IGNORED_JOB_SECTIONS = frozenset({"about"})
 
 
 class HasText(Protocol):
-    text: str
+    """Anything with a ``.text``, such as a ``skillgap.Document``."""
+
+    @property
+    def text(self) -> str: ...
 
 
 def _text_and_source(document: str | HasText, source: str | None) -> tuple[str, str]:
