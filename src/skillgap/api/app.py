@@ -1,0 +1,52 @@
+"""The FastAPI application: ``create_app()`` builds one per worker process.
+
+The pipeline is built once per worker, at start-up (lifespan); CPU-bound work runs in a thread
+pool so the event loop keeps answering ``/healthz`` meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from skillgap import __version__
+from skillgap.api import openapi, problems
+from skillgap.api.routes import health, v1
+from skillgap.api.security import KeyCheck
+from skillgap.api.service import Service
+from skillgap.api.settings import Settings
+
+DESCRIPTION = (
+    "Find the skills a resume lacks for machine-learning engineering jobs. Documents are sent as "
+    "JSON text or multipart uploads (PDF, DOCX, TXT, MD, HTML); errors are RFC 9457 problem "
+    "details. Nothing sent is logged or kept."
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API with ``settings`` (default: from the environment, as ``skillgap serve`` sets it)."""
+    settings = settings or Settings.from_env()
+    key_check = KeyCheck(settings.api_key_hash) if settings.api_key_hash else None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.service = await run_in_threadpool(Service, settings)
+        yield
+
+    app = FastAPI(
+        title="skillgap",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.key_check = key_check
+    app.include_router(health)
+    app.include_router(v1)
+    problems.install(app)
+    openapi.install(app)
+    return app

@@ -1,0 +1,170 @@
+"""The routes: ``/healthz`` and the ``/v1`` API (extract, analyze, render, taxonomy)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse, Response
+
+from skillgap import __version__
+from skillgap.analysis.report import report_schema
+from skillgap.api.bodies import FORM_TYPE, analyze_input, extract_input, json_body
+from skillgap.api.problems import MEDIA_TYPE, PROBLEMS, Problem
+from skillgap.api.schemas import AnalyzeRequest, ExtractRequest, RenderRequest
+from skillgap.api.service import Service
+from skillgap.taxonomy import TRACKS
+
+_MEDIA_TYPES = {
+    "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+}
+_api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="the API key")
+_bearer = HTTPBearer(auto_error=False, description="the API key as a bearer token")
+
+
+def service(request: Request) -> Service:
+    """The worker's Service, built at start-up."""
+    return request.app.state.service
+
+
+async def require_key(
+    request: Request,
+    api_key: Annotated[str | None, Security(_api_key)],
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+) -> None:
+    """Check the API key when the server has one configured (always, off localhost)."""
+    check = request.app.state.key_check
+    if check is None:
+        return
+    key = api_key or (bearer.credentials if bearer else None)
+    if not await run_in_threadpool(check.accepts, key):  # Argon2 is slow: keep the loop free
+        raise Problem(
+            "unauthorized",
+            "send the API key in the X-API-Key header or as 'Authorization: Bearer KEY'",
+            {"WWW-Authenticate": "Bearer"},
+        )
+
+
+def _problem_responses(*slugs: str) -> dict[int | str, dict[str, Any]]:
+    problem = {"$ref": "#/components/schemas/Problem"}
+    return {
+        PROBLEMS[slug][0]: {
+            "description": PROBLEMS[slug][1],
+            "content": {MEDIA_TYPE: {"schema": problem}},
+        }
+        for slug in slugs
+    }
+
+
+def _document_body(json_model: type, form: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI request body of a route taking JSON or a multipart form."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {"$ref": f"#/components/schemas/{json_model.__name__}"}
+                },
+                FORM_TYPE: {"schema": {"type": "object", "properties": form}},
+            },
+        }
+    }
+
+
+_FILE = {"type": "string", "format": "binary"}
+_FILES = {"type": "array", "items": _FILE}
+_TEXT = {"type": "string"}
+_IDS = {"type": "array", "items": _TEXT}
+_COMMON_ERRORS = ("bad-request", "unauthorized", "too-large", "unsupported-media-type")
+
+health = APIRouter()
+v1 = APIRouter(prefix="/v1", dependencies=[Depends(require_key)])
+
+
+@health.get("/healthz", tags=["meta"], summary="Liveness: answers while the worker is up")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok", "version": __version__}
+
+
+@v1.post(
+    "/extract",
+    tags=["skills"],
+    summary="The skills each document states, with evidence",
+    openapi_extra=_document_body(
+        ExtractRequest, {"documents": _FILES, "kind": _TEXT, "taxonomy": _TEXT}
+    ),
+    responses=_problem_responses(*_COMMON_ERRORS, "unreadable-document", "invalid-input"),
+)
+async def extract_route(
+    request: Request, svc: Annotated[Service, Depends(service)]
+) -> JSONResponse:
+    options, documents = await extract_input(request, svc.settings)
+    return JSONResponse(await run_in_threadpool(svc.extract, options, documents))
+
+
+@v1.post(
+    "/analyze",
+    tags=["skills"],
+    summary="A resume against job postings: the gap report (report JSON Schema)",
+    openapi_extra=_document_body(
+        AnalyzeRequest,
+        {
+            "resume": _FILE,
+            "jobs": _FILES,
+            "hours_per_week": {"type": "number"},
+            "track": _TEXT,
+            "taxonomy": _TEXT,
+            "have": _IDS,
+            "skip": _IDS,
+        },
+    ),
+    responses={
+        200: {
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GapReport"}}}
+        },
+        **_problem_responses(*_COMMON_ERRORS, "unreadable-document", "invalid-input"),
+    },
+)
+async def analyze_route(
+    request: Request, svc: Annotated[Service, Depends(service)]
+) -> JSONResponse:
+    options, resume, jobs = await analyze_input(request, svc.settings)
+    return JSONResponse(await run_in_threadpool(svc.analyze, options, resume, jobs))
+
+
+@v1.post(
+    "/render",
+    tags=["reports"],
+    summary="A gap report as HTML, Markdown, PDF or JSON",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/RenderRequest"}}
+            },
+        }
+    },
+    responses={
+        200: {"content": {media: {} for media in _MEDIA_TYPES.values()}},
+        **_problem_responses(*_COMMON_ERRORS, "invalid-input"),
+    },
+)
+async def render_route(request: Request, svc: Annotated[Service, Depends(service)]) -> Response:
+    body = await json_body(request, svc.settings, RenderRequest)
+    output = await run_in_threadpool(svc.render, body.report, body.format)
+    return Response(output, media_type=_MEDIA_TYPES[body.format])
+
+
+@v1.get("/taxonomy", tags=["skills"], summary="The server's skills, phases and tracks")
+async def taxonomy_route(svc: Annotated[Service, Depends(service)]) -> dict[str, Any]:
+    taxonomy = svc.taxonomies.base
+    return {
+        "skills": [skill.to_dict() for skill in taxonomy],
+        "tracks": list(TRACKS),
+        "report_schema_version": report_schema()["properties"]["schema_version"]["const"],
+    }
