@@ -1,0 +1,177 @@
+"""Load on the HTTP API: concurrent clients posting a resume and 3 postings to ``/v1/analyze``.
+
+Starts ``skillgap serve`` on a free localhost port with 2 workers, runs N clients back to back
+(each posts again as soon as it has its answer, or after ``--think`` seconds) for ``--duration``
+seconds, and prints the error count, latency percentiles, throughput and the server's memory
+(RSS of uvicorn and its workers) over the first and the last 10 s.
+Target (issue 15): no errors, p95 < 250 ms, memory flat.
+
+Usage: python benchmarks/bench_api.py [--clients 50] [--duration 30] [--workers 2] [--think 0]
+       python benchmarks/bench_api.py --quick   # 10 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_analyze import POSTINGS, RESUME
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env.pop("SKILLGAP_API_KEY_HASH", None)
+    command = [sys.executable, "-m", "skillgap", "serve", "--port", str(port)]
+    process = subprocess.Popen(
+        [*command, "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    end = time.monotonic() + 180
+    while time.monotonic() < end:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                # every worker has finished its start-up only when both answer: warm them all
+                for _ in range(4 * workers):
+                    post_once(port)
+                return process
+        except httpx.TransportError:
+            time.sleep(0.5)
+    process.kill()
+    raise SystemExit("the server did not start within 180 s")
+
+
+def post_once(port: int) -> None:
+    httpx.post(f"http://127.0.0.1:{port}/v1/analyze", json=BODY, timeout=120).raise_for_status()
+
+
+BODY = {
+    "resume": {"text": RESUME, "name": "cv.txt"},
+    "jobs": [{"text": text, "name": f"ad{i}.txt"} for i, text in enumerate(POSTINGS[:3], 1)],
+    "hours_per_week": 10,
+}
+
+
+def tree_rss(process: psutil.Process) -> int:
+    """RSS in bytes of the server and its worker processes."""
+    total = 0
+    for proc in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            total += proc.memory_info().rss
+    return total
+
+
+class MemorySampler(threading.Thread):
+    """Samples the server's RSS every 0.5 s as (seconds since start, bytes)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.process = psutil.Process(pid)
+        self.samples: list[tuple[float, int]] = []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        start = time.monotonic()
+        while not self.stop.wait(0.5):
+            self.samples.append((time.monotonic() - start, tree_rss(self.process)))
+
+
+async def client_loop(
+    client: httpx.AsyncClient, url: str, end: float, think: float, results: list
+) -> None:
+    while time.monotonic() < end:
+        start = time.perf_counter()
+        try:
+            response = await client.post(url, json=BODY)
+            ok = response.status_code == 200 and "roadmap" in response.json()
+        except httpx.HTTPError:
+            ok = False
+        results.append((time.perf_counter() - start, ok))
+        if think:
+            await asyncio.sleep(think)
+
+
+async def load(port: int, clients: int, duration: float, think: float) -> list:
+    results: list[tuple[float, bool]] = []
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+        end = time.monotonic() + duration
+        url = f"http://127.0.0.1:{port}/v1/analyze"
+        await asyncio.gather(
+            *(client_loop(client, url, end, think, results) for _ in range(clients))
+        )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--think", type=float, default=0.0, help="pause between posts (s)")
+    parser.add_argument("--quick", action="store_true", help="10 s instead of --duration")
+    args = parser.parse_args()
+    duration = 10.0 if args.quick else args.duration
+    port = free_port()
+    print(f"load average before start-up: {os.getloadavg()[0]:.2f} (2 cores, shared)")
+    server = start_server(port, args.workers)
+    try:
+        sampler = MemorySampler(server.pid)
+        sampler.start()
+        started = time.perf_counter()
+        results = asyncio.run(load(port, args.clients, duration, args.think))
+        elapsed = time.perf_counter() - started
+        sampler.stop.set()
+        sampler.join()
+        load_after = os.getloadavg()[0]
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)
+    latencies = sorted(t for t, _ in results)
+    errors = sum(not ok for _, ok in results)
+    window = min(10.0, duration / 3)
+    first = [rss for t, rss in sampler.samples if t <= window]
+    last = [rss for t, rss in sampler.samples if t >= elapsed - window]
+    mb = 1024 * 1024
+    print(
+        f"{args.clients} clients, {args.workers} workers, {duration:g} s, think {args.think:g} s: "
+        f"{len(results)} requests ({len(results) / elapsed:.0f}/s), {errors} errors"
+    )
+    cuts = statistics.quantiles(latencies, n=100)
+    print(
+        f"latency p50 {cuts[49] * 1000:.0f} ms, p95 {cuts[94] * 1000:.0f} ms, "
+        f"p99 {cuts[98] * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms"
+    )
+    print(
+        f"server RSS: first {window:g} s {statistics.mean(first) / mb:.0f} MB, "
+        f"last {window:g} s {statistics.mean(last) / mb:.0f} MB "
+        f"(max {max(rss for _, rss in sampler.samples) / mb:.0f} MB)"
+    )
+    print(f"load average after the run: {load_after:.2f}")
+
+
+if __name__ == "__main__":
+    main()
