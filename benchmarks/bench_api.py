@@ -23,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
@@ -100,22 +101,23 @@ class MemorySampler(threading.Thread):
 
 
 async def client_loop(
-    client: httpx.AsyncClient, url: str, end: float, think: float, results: list
+    client: httpx.AsyncClient, url: str, end: float, think: float, results: list[tuple[float, str]]
 ) -> None:
     while time.monotonic() < end:
         start = time.perf_counter()
         try:
             response = await client.post(url, json=BODY)
             ok = response.status_code == 200 and "roadmap" in response.json()
-        except httpx.HTTPError:
-            ok = False
-        results.append((time.perf_counter() - start, ok))
+            error = "" if ok else f"HTTP {response.status_code}"
+        except httpx.HTTPError as exc:
+            error = type(exc).__name__
+        results.append((time.perf_counter() - start, error))
         if think:
             await asyncio.sleep(think)
 
 
 async def load(port: int, clients: int, duration: float, think: float) -> list:
-    results: list[tuple[float, bool]] = []
+    results: list[tuple[float, str]] = []
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(limits=limits, timeout=60) as client:
         end = time.monotonic() + duration
@@ -151,14 +153,15 @@ def main() -> None:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=60)
     latencies = sorted(t for t, _ in results)
-    errors = sum(not ok for _, ok in results)
+    errors = Counter(error for _, error in results if error)
     window = min(10.0, duration / 3)
     first = [rss for t, rss in sampler.samples if t <= window]
     last = [rss for t, rss in sampler.samples if t >= elapsed - window]
     mb = 1024 * 1024
     print(
         f"{args.clients} clients, {args.workers} workers, {duration:g} s, think {args.think:g} s: "
-        f"{len(results)} requests ({len(results) / elapsed:.0f}/s), {errors} errors"
+        f"{len(results)} requests ({len(results) / elapsed:.0f}/s), "
+        f"{sum(errors.values())} errors {dict(errors) or ''}"
     )
     cuts = statistics.quantiles(latencies, n=100)
     print(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import functools
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
@@ -23,6 +27,7 @@ _MEDIA_TYPES = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
 }
+T = TypeVar("T")
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="the API key")
 _bearer = HTTPBearer(auto_error=False, description="the API key as a bearer token")
 
@@ -30,6 +35,13 @@ _bearer = HTTPBearer(auto_error=False, description="the API key as a bearer toke
 def service(request: Request) -> Service:
     """The worker's Service, built at start-up."""
     return request.app.state.service
+
+
+async def run_cpu(request: Request, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in a worker thread, one at a time per process and in arrival order: CPU
+    work shares one GIL anyway, and a queue keeps latencies fair and the event loop free."""
+    limiter: anyio.CapacityLimiter = request.app.state.cpu_limiter
+    return await anyio.to_thread.run_sync(functools.partial(fn, *args), limiter=limiter)
 
 
 async def require_key(
@@ -104,7 +116,7 @@ async def extract_route(
     request: Request, svc: Annotated[Service, Depends(service)]
 ) -> JSONResponse:
     options, documents = await extract_input(request, svc.settings)
-    return JSONResponse(await run_in_threadpool(svc.extract, options, documents))
+    return JSONResponse(await run_cpu(request, svc.extract, options, documents))
 
 
 @v1.post(
@@ -134,7 +146,7 @@ async def analyze_route(
     request: Request, svc: Annotated[Service, Depends(service)]
 ) -> JSONResponse:
     options, resume, jobs = await analyze_input(request, svc.settings)
-    return JSONResponse(await run_in_threadpool(svc.analyze, options, resume, jobs))
+    return JSONResponse(await run_cpu(request, svc.analyze, options, resume, jobs))
 
 
 @v1.post(
@@ -156,7 +168,7 @@ async def analyze_route(
 )
 async def render_route(request: Request, svc: Annotated[Service, Depends(service)]) -> Response:
     body = await json_body(request, svc.settings, RenderRequest)
-    output = await run_in_threadpool(svc.render, body.report, body.format)
+    output = await run_cpu(request, svc.render, body.report, body.format)
     return Response(output, media_type=_MEDIA_TYPES[body.format])
 
 

@@ -109,7 +109,7 @@ def parse_form(body: bytes, content_type: str, max_file_bytes: int) -> list[Part
 
     parser = MultipartParser(
         boundary,
-        {  # type: ignore[arg-type]
+        {
             "on_part_begin": on_part_begin,
             "on_header_field": on_header_field,
             "on_header_value": on_header_value,
