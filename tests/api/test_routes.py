@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import docx
 import jsonschema
 import pytest
 from tests.documents.builders import docx_bytes, pdf_pages
 
 from skillgap.analysis.report import report_schema
+from skillgap.api.service import CORRECTIONS
 from skillgap.taxonomy import TRACKS, default_taxonomy
 
 from .conftest import POSTING, RESUME
@@ -156,3 +160,33 @@ def test_openapi_documents_every_route_and_the_report(client) -> None:
     docs = client.get("/docs")
     assert docs.status_code == 200
     assert "/openapi.json" in docs.text
+
+
+def test_healthz_answers_while_an_analysis_runs(client) -> None:
+    postings = [{"text": POSTING * 600} for _ in range(4)]  # seconds of CPU work
+    done = threading.Event()
+
+    def heavy() -> None:
+        client.post("/v1/analyze", json={"resume": {"text": RESUME}, "jobs": postings})
+        done.set()
+
+    worker = threading.Thread(target=heavy)
+    worker.start()
+    time.sleep(0.5)
+    try:
+        answered = client.get("/healthz")
+        assert answered.status_code == 200
+        assert not done.is_set(), "the analysis ended first: make it heavier"
+    finally:
+        worker.join(timeout=300)
+
+
+def test_corrections_reach_analyze_or_are_refused(client) -> None:
+    body = {"resume": {"text": RESUME}, "jobs": [{"text": POSTING}], "have": ["docker"]}
+    response = client.post("/v1/analyze", json=body)
+    if "have" in CORRECTIONS:
+        assert response.status_code == 200
+        assert "docker" not in {g["id"] for g in response.json()["gaps"]}
+    else:
+        assert response.status_code == 422
+        assert response.json()["detail"] == "have: this version of skillgap cannot apply it"
