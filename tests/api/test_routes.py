@@ -11,7 +11,9 @@ import pytest
 from tests.documents.builders import docx_bytes, pdf_pages
 
 from skillgap.analysis.report import report_schema
+from skillgap.api.routes import _MEDIA_TYPES
 from skillgap.api.service import CORRECTIONS
+from skillgap.render import FORMATS
 from skillgap.taxonomy import TRACKS, default_taxonomy
 
 from .conftest import POSTING, RESUME
@@ -53,6 +55,19 @@ def test_analyze_options_reach_the_plan(client) -> None:
     assert slow["roadmap"]["hours_per_week"] == 5
     assert slow["roadmap"]["track"] == "nlp"
     assert fast["roadmap"]["total_months"] < slow["roadmap"]["total_months"]
+
+
+def test_start_date_and_learned_reach_the_plan(client) -> None:
+    plain = _analyze_json(client)
+    assert "docker" in {s["id"] for s in plain["roadmap"]["skills"]}
+    dated = _analyze_json(client, start_date="2027-01-04", learned=["docker"])
+    assert "docker" not in {s["id"] for s in dated["roadmap"]["skills"]}
+    assert dated["roadmap"]["months"][0] != plain["roadmap"]["months"][0]
+    jsonschema.validate(dated, report_schema())
+
+
+def test_every_render_format_has_a_media_type() -> None:
+    assert set(_MEDIA_TYPES) == set(FORMATS)
 
 
 def test_analyze_multipart_reads_pdf_docx_and_html(client) -> None:
@@ -128,6 +143,8 @@ def test_taxonomy_overlay_adds_a_skill_for_one_request(client) -> None:
         ("md", "text/markdown", b"# "),
         ("pdf", "application/pdf", b"%PDF-"),
         ("json", "application/json", b"{"),
+        ("ics", "text/calendar", b"BEGIN:VCALENDAR"),
+        ("checklist", "text/markdown", b"#"),
     ],
 )
 def test_render_each_format(client, fmt: str, media: str, start: bytes) -> None:

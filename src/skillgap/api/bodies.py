@@ -27,7 +27,7 @@ from skillgap.documents.limits import format_size
 
 Named = tuple[str, bytes]
 M = TypeVar("M", bound=BaseModel)
-_LIST_FIELDS = frozenset({"have", "skip"})
+_LIST_FIELDS = frozenset({"have", "skip", "learned"})
 JSON_TYPES = ("application/json",)
 FORM_TYPE = "multipart/form-data"
 

@@ -26,6 +26,8 @@ _MEDIA_TYPES = {
     "md": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
+    "ics": "text/calendar; charset=utf-8",
+    "checklist": "text/markdown; charset=utf-8",
 }
 T = TypeVar("T")
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="the API key")
@@ -130,6 +132,8 @@ async def extract_route(
             "jobs": _FILES,
             "hours_per_week": {"type": "number"},
             "track": _TEXT,
+            "start_date": {"type": "string", "format": "date"},
+            "learned": _IDS,
             "taxonomy": _TEXT,
             "have": _IDS,
             "skip": _IDS,
@@ -152,7 +156,7 @@ async def analyze_route(
 @v1.post(
     "/render",
     tags=["reports"],
-    summary="A gap report as HTML, Markdown, PDF or JSON",
+    summary="A gap report as HTML, Markdown, PDF, JSON, a calendar (ics) or a checklist",
     openapi_extra={
         "requestBody": {
             "required": True,

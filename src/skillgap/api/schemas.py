@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -46,6 +47,10 @@ class AnalyzeOptions(_Options):
 
     hours_per_week: float | None = Field(default=None, gt=0, le=168)
     track: str = Field(default="auto", description=f"auto or one of {', '.join(TRACKS)}")
+    start_date: date | None = Field(default=None, description="the day the plan starts")
+    learned: list[str] = Field(
+        default_factory=list, description="skill ids learned since the resume; left out of the plan"
+    )
     have: list[str] = Field(default_factory=list, description="skill ids the resume has anyway")
     skip: list[str] = Field(default_factory=list, description="skill ids to leave out of the plan")
 

@@ -58,6 +58,8 @@ class Service:
                 hours_per_week=options.hours_per_week,
                 track=options.track,
                 taxonomy=taxonomy,
+                start_date=options.start_date,
+                learned=options.learned,
                 **corrections,
             )
         except ValueError as exc:  # analyze's own one-line messages about its arguments
@@ -80,10 +82,11 @@ def _base_taxonomy(settings: Settings) -> Taxonomy:
 
 def _corrections(options: AnalyzeOptions, taxonomy: Taxonomy) -> dict[str, list[str]]:
     given = {"have": options.have, "skip": options.skip}
-    for field, ids in given.items():
+    for field, ids in {**given, "learned": options.learned}.items():
         unknown = [skill_id for skill_id in ids if skill_id not in taxonomy]
         if unknown:
             raise Problem("invalid-input", f"{field}: unknown skill id(s): {', '.join(unknown)}")
+    for field, ids in given.items():
         if ids and field not in CORRECTIONS:
             raise Problem("invalid-input", f"{field}: this version of skillgap cannot apply it")
     return {field: ids for field, ids in given.items() if field in CORRECTIONS}
