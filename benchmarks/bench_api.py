@@ -1,8 +1,8 @@
 """Load on the HTTP API: concurrent clients posting a resume and 3 postings to ``/v1/analyze``.
 
 Starts ``skillgap serve`` on a free localhost port with 2 workers, runs N clients back to back
-(each posts again as soon as it has its answer, or after ``--think`` seconds) for ``--duration``
-seconds, and prints the error count, latency percentiles, throughput and the server's memory
+(each posts again as soon as it has its answer, or after a random pause of mean ``--think``
+seconds) for ``--duration`` seconds, and prints the error count, latency percentiles, throughput and the server's memory
 (RSS of uvicorn and its workers) over the first and the last 10 s.
 Target (issue 15): no errors, p95 < 250 ms, memory flat.
 
@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import random
 import signal
 import socket
 import statistics
@@ -112,8 +113,8 @@ async def client_loop(
         except httpx.HTTPError as exc:
             error = type(exc).__name__
         results.append((time.perf_counter() - start, error))
-        if think:
-            await asyncio.sleep(think)
+        if think:  # a random pause (mean ``think``), so clients do not post in lockstep
+            await asyncio.sleep(random.uniform(0, 2 * think))
 
 
 async def load(port: int, clients: int, duration: float, think: float) -> list:
@@ -133,7 +134,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--think", type=float, default=0.0, help="pause between posts (s)")
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean random pause between posts (s)"
+    )
     parser.add_argument("--quick", action="store_true", help="10 s instead of --duration")
     args = parser.parse_args()
     duration = 10.0 if args.quick else args.duration
