@@ -2,8 +2,8 @@
 
 Starts ``skillgap serve`` on a free localhost port with 2 workers, runs N clients back to back
 (each posts again as soon as it has its answer, or after a random pause of mean ``--think``
-seconds) for ``--duration`` seconds, and prints the error count, latency percentiles, throughput and the server's memory
-(RSS of uvicorn and its workers) over the first and the last 10 s.
+seconds) for ``--duration`` seconds, and prints the error count, latency percentiles, throughput
+and the server's memory (RSS of uvicorn and its workers) over the first and the last 10 s.
 Target (issue 15): no errors, p95 < 250 ms, memory flat.
 
 Usage: python benchmarks/bench_api.py [--clients 50] [--duration 30] [--workers 2] [--think 0]

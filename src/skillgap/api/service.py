@@ -38,8 +38,7 @@ class Service:
         profiles = []
         for name, data in documents:
             document = read_upload(data, name, self.settings.limits)
-            # HasText declares a settable .text; Document's is frozen (same at run time).
-            profile = extract(document, options.kind, source=name, taxonomy=taxonomy)  # type: ignore[arg-type]
+            profile = extract(document, options.kind, source=name, taxonomy=taxonomy)
             if document.warnings:
                 profile = replace(profile, warnings=profile.warnings + document.warnings)
             profiles.append(profile.to_dict())
@@ -53,7 +52,7 @@ class Service:
         job_docs = [read_upload(data, name, limits) for name, data in jobs]
         try:
             report = analyze(
-                resume_doc,  # type: ignore[arg-type]  # see extract above
+                resume_doc,  # type: ignore[arg-type]  # report.HasText: a settable .text
                 job_docs,  # type: ignore[arg-type]
                 hours_per_week=options.hours_per_week,
                 track=options.track,
