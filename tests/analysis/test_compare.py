@@ -54,7 +54,8 @@ def test_every_asked_skill_shown_in_experience_scores_100():
     match = match_job(resume(hit("python"), hit("docker", "projects"), hit("communication")),
                       posting, TAX)  # fmt: skip
     assert match.score == 100.0
-    assert [s.id for s in match.matched] == ["python", "communication", "docker"]
+    assert [s.id for s in match.matched] == ["python", "docker"]
+    assert [s.id for s in match.soft] == ["communication"]
     assert not match.missing_required and not match.missing_preferred and not match.partial
 
 

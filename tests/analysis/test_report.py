@@ -101,7 +101,7 @@ def test_report_validates_against_the_packaged_schema(report):
 
 def test_report_has_the_fields_the_issue_lists(report):
     data = report.to_dict()
-    assert data["schema_version"] == "1.0" and "required 3" in data["score_formula"]
+    assert data["schema_version"] == "1.1" and "required 3" in data["score_formula"]
     job = data["jobs"][0]
     assert {"id", "title", "score", "matched", "missing_required", "missing_preferred"} <= set(job)
     assert job["title"] == "Machine Learning Engineer"

@@ -2,15 +2,22 @@
 
 ``match_job`` is pure and cheap: the batch engine calls it once per (resume, posting) pair. For many
 postings, turn the resume into a ``ResumeEvidence`` once with ``resume_evidence`` and pass that.
+
+A posting's requirement groups ("PyTorch or TensorFlow", "one of AWS, GCP, Azure") are one line
+each: satisfied by ``need`` of their members, and otherwise one gap whose ``group.pick`` is the
+member cheapest to learn given the resume. Soft skills are matched and weighed like the others,
+but reported apart: they are shown, not studied.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import math
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from skillgap.models import DocumentProfile, Mention, SkillHit
+from skillgap.memo import per_object
+from skillgap.models import DocumentProfile, Mention, RequirementGroup, SkillHit
 from skillgap.taxonomy import Taxonomy
 
 MatchStatus = Literal["matched", "partial", "missing"]
@@ -21,17 +28,24 @@ SECTION_CREDIT = {"experience": 1.0, "projects": 1.0, "education": 0.85}
 LISTED_CREDIT = 0.7
 RELATED_CREDIT = 0.5
 MIN_YEARS_FACTOR = 0.5
+NON_PROFESSIONAL_SECTIONS = frozenset({"projects", "education"})
+PARTIAL_EFFORT = 0.5
 
 SCORE_FORMULA = (
-    "score = 100 * sum(weight * credit) / sum(weight) over the skills the posting asks for. "
+    "score = 100 * sum(weight * credit) / sum(weight) over the lines the posting asks for: each "
+    "skill, and each group of alternatives ('one of AWS, GCP, Azure') as one line. "
     "weight = level (required 3, preferred 1; no level counts as required) "
-    "* kind (hard 1, soft 0.5). "
+    "* kind (hard 1, soft 0.5; soft skills are listed apart, as skills to show, not to study). "
     "credit = evidence * years, the best of: the skill itself; a narrower skill that implies it "
-    "(PyTorch for deep learning); a related skill at half credit (TensorFlow for PyTorch, shown "
-    "as partial). evidence = 1 when the resume shows the skill in experience or projects, 0.85 in "
-    "education, 0.7 when it is only listed. years = min(1, max(0.5, shown / asked)) when the "
-    "posting asks for years and the resume states them, else 1. A posting with no recognised "
-    "skills has no score."
+    "(PyTorch for deep learning); a sibling of the same family that transfers (TensorFlow for "
+    "PyTorch: related and with the same parent) at half credit, shown as partial. A group's "
+    "credit is the mean of its best `need` members. evidence = 1 when the resume shows the skill "
+    "in experience or projects, 0.85 in education, 0.7 when it is only listed, 1 when you said "
+    "you have it. years = min(1, max(0.5, shown / asked)) when the posting asks for years of the "
+    "skill and the resume's professional experience states them (years from projects or "
+    "coursework do not count), else 1. Each line's 'earned' is its weight * credit share of the "
+    "100 points and 'lost' the rest of its share. Skills you marked not relevant are left out. "
+    "A posting with no recognised skills has no score."
 )
 
 
@@ -47,10 +61,14 @@ class Answer:
 
 @dataclass(frozen=True)
 class ResumeEvidence:
-    """A resume prepared for matching: for every skill it answers, the ways it does."""
+    """A resume prepared for matching: for every skill it answers, the ways it does.
+
+    ``have`` are the ids the user said they hold although the resume does not show them.
+    """
 
     profile: DocumentProfile
     answers: Mapping[str, tuple[Answer, ...]]
+    have: frozenset[str] = frozenset()
 
     def holds(self, skill_id: str) -> bool:
         """Whether the resume shows the skill itself or a narrower one."""
@@ -62,8 +80,30 @@ class ResumeEvidence:
 
 
 @dataclass(frozen=True)
+class GroupMatch:
+    """A posting's group of alternatives, as answered by the resume.
+
+    ``pick`` is the member to learn when the group is not satisfied: the cheapest given the
+    resume (``costs``: study hours, halved for a member the resume partly holds).
+    """
+
+    members: tuple[str, ...]
+    names: tuple[str, ...]
+    need: int
+    text: str
+    held: tuple[str, ...]
+    costs: tuple[float, ...]
+    pick: str | None
+
+    @property
+    def satisfied(self) -> bool:
+        return len(self.held) >= self.need
+
+
+@dataclass(frozen=True)
 class SkillMatch:
-    """One skill a posting asks for, and how the resume answers it."""
+    """One line a posting asks for (a skill or a group of alternatives), and how the resume
+    answers it; ``earned`` and ``lost`` are its points of the 0-100 score."""
 
     id: str
     name: str
@@ -78,15 +118,28 @@ class SkillMatch:
     years_shown: float | None
     job_mentions: tuple[Mention, ...]
     resume_mentions: tuple[Mention, ...]
+    group: GroupMatch | None = None
+    earned: float = 0.0
+    lost: float = 0.0
+    corrected: bool = False
 
     @property
     def required(self) -> bool:
         return self.level == "required"
 
+    @property
+    def plan_id(self) -> str:
+        """The skill to study for this line: the group's pick, else the skill itself."""
+        return self.group.pick if self.group and self.group.pick else self.id
+
 
 @dataclass(frozen=True)
 class JobMatch:
-    """The resume against one posting: every asked skill and the 0-100 score."""
+    """The resume against one posting: every asked line and the 0-100 score.
+
+    ``skills`` holds hard and soft lines; the gap views (``missing_required``...) hold hard
+    ones only, ``soft`` the soft ones. ``skipped`` are the ids the user marked not relevant.
+    """
 
     source: str
     title: str | None
@@ -94,12 +147,15 @@ class JobMatch:
     reason: str | None
     skills: tuple[SkillMatch, ...]
     total_weight: float = 0.0
+    skipped: tuple[str, ...] = field(default_factory=tuple)
 
     def _with(self, status: MatchStatus, required: bool | None = None) -> tuple[SkillMatch, ...]:
         return tuple(
             s
             for s in self.skills
-            if s.status == status and (required is None or s.required == required)
+            if s.kind != "soft"
+            and s.status == status
+            and (required is None or s.required == required)
         )
 
     @property
@@ -118,42 +174,91 @@ class JobMatch:
     def missing_preferred(self) -> tuple[SkillMatch, ...]:
         return self._with("missing", required=False)
 
+    @property
+    def soft(self) -> tuple[SkillMatch, ...]:
+        return tuple(s for s in self.skills if s.kind == "soft")
+
 
 def evidence_credit(hit: SkillHit) -> float:
     """How strongly a resume shows a skill: used at work or in projects beats only listed."""
     return max((SECTION_CREDIT.get(m.section, LISTED_CREDIT) for m in hit.mentions), default=1.0)
 
 
-def resume_evidence(resume: DocumentProfile | ResumeEvidence, taxonomy: Taxonomy) -> ResumeEvidence:
-    """Index what a resume answers: its skills, the broader ones they imply, the related ones."""
+def professional_years(hit: SkillHit) -> float | None:
+    """The years the resume shows for a skill, unless they come only from projects or
+    coursework ("a four-year student project" is not four years of experience)."""
+    if hit.years is None:
+        return None
+    stated = [m for m in hit.mentions if m.years is not None]
+    work = [m.years for m in stated if m.section not in NON_PROFESSIONAL_SECTIONS and m.years]
+    study = [m.years for m in stated if m.section in NON_PROFESSIONAL_SECTIONS and m.years]
+    if study and hit.years in study and hit.years > max(work, default=0.0):
+        return max(work) if work else None
+    return hit.years
+
+
+def transfers(a: str, b: str, taxonomy: Taxonomy) -> bool:
+    """Whether knowing ``a`` earns partial credit for ``b``: related skills of the same family
+    (one parent), like TensorFlow and PyTorch. Related skills of different families (Docker and
+    Kubernetes, Python and Go, dbt and Snowflake) do not stand in for each other."""
+    sa, sb = taxonomy.get(a), taxonomy.get(b)
+    if sa is None or sb is None or a == b or sa.parent is None or sa.parent != sb.parent:
+        return False
+    return b in sa.related or a in sb.related
+
+
+def _transfer_table(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    links: dict[str, set[str]] = {}
+    for skill in taxonomy:
+        for other in skill.related:
+            if transfers(skill.id, other, taxonomy):
+                links.setdefault(skill.id, set()).add(other)
+                links.setdefault(other, set()).add(skill.id)
+    return {k: tuple(sorted(v)) for k, v in links.items()}
+
+
+_transfer_links = per_object(_transfer_table)  # once per taxonomy object and process
+
+
+def _declared(skill_id: str, taxonomy: Taxonomy) -> SkillHit:
+    """A resume hit for a skill the user said they have."""
+    skill = taxonomy[skill_id]
+    return SkillHit(skill.id, skill.name, skill.phase, skill.kind, None, None, ())
+
+
+def resume_evidence(
+    resume: DocumentProfile | ResumeEvidence, taxonomy: Taxonomy, have: Collection[str] = ()
+) -> ResumeEvidence:
+    """Index what a resume answers: its skills, the broader ones they imply and the family
+    siblings that transfer; ``have`` adds skills the user holds that the resume does not show."""
     if isinstance(resume, ResumeEvidence):
-        return resume
+        if not set(have) - resume.have:
+            return resume
+        have = set(have) | resume.have
+        resume = resume.profile
+    declared = [_declared(i, taxonomy) for i in sorted(set(have)) if i in taxonomy]
+    hits = [*resume.skills, *(h for h in declared if h.id not in resume.skill_ids)]
+    links = _transfer_links(taxonomy)
     full: dict[str, list[Answer]] = {}
     partial: dict[str, list[Answer]] = {}
-    held = {hit.id: hit for hit in resume.skills}
-    for hit in resume.skills:
+    for hit in hits:
         credit = evidence_credit(hit)
         full.setdefault(hit.id, []).append(Answer(hit, credit, "matched"))
-        skill = taxonomy.get(hit.id)
-        for other in skill.related if skill else ():
+        for other in links.get(hit.id, ()):
             partial.setdefault(other, []).append(Answer(hit, RELATED_CREDIT * credit, "partial"))
         seen = {hit.id}
+        skill = taxonomy.get(hit.id)
         parent = skill.parent if skill else None
         while parent and parent not in seen:
             seen.add(parent)
             full.setdefault(parent, []).append(Answer(hit, credit, "matched"))
             parent_skill = taxonomy.get(parent)
             parent = parent_skill.parent if parent_skill else None
-    for skill in taxonomy:
-        for other in skill.related:
-            if other in held:
-                credit = RELATED_CREDIT * evidence_credit(held[other])
-                partial.setdefault(skill.id, []).append(Answer(held[other], credit, "partial"))
     answers = {
         skill_id: tuple(full.get(skill_id, ())) + tuple(partial.get(skill_id, ()))
         for skill_id in sorted(full.keys() | partial.keys())
     }
-    return ResumeEvidence(resume, answers)
+    return ResumeEvidence(resume, answers, frozenset(h.id for h in declared))
 
 
 def years_factor(asked: float | None, shown: float | None) -> float:
@@ -168,51 +273,207 @@ def skill_weight(level: str | None, kind: str) -> float:
     return LEVEL_WEIGHT.get(level or "required", 3.0) * KIND_WEIGHT.get(kind, 1.0)
 
 
-def _best_answer(asked: SkillHit, evidence: ResumeEvidence) -> tuple[float, Answer | None]:
-    """The best credit for ``asked`` and the answer to show: the skill itself (or a narrower one)
-    whenever the resume has it, else the best related one."""
+def _best_answer(
+    skill_id: str, years_asked: float | None, evidence: ResumeEvidence
+) -> tuple[float, Answer | None]:
+    """The best credit for a skill and the answer to show: the skill itself (or a narrower one)
+    whenever the resume has it, else the best transferring sibling."""
     best: dict[str, tuple[float, Answer | None]] = {"matched": (0.0, None), "partial": (0.0, None)}
-    for answer in evidence.answers.get(asked.id, ()):
-        credit = answer.credit * years_factor(asked.years, answer.hit.years)
+    for answer in evidence.answers.get(skill_id, ()):
+        credit = answer.credit * years_factor(years_asked, professional_years(answer.hit))
         if credit > best[answer.status][0]:
             best[answer.status] = (credit, answer)
     credit = max(best["matched"][0], best["partial"][0])
     return credit, best["matched"][1] or best["partial"][1]
 
 
+def _line(asked: SkillHit, evidence: ResumeEvidence) -> SkillMatch:
+    """How the resume answers one asked skill."""
+    level = asked.level or "required"
+    credit, answer = _best_answer(asked.id, asked.years, evidence)
+    via = answer.hit if answer else None
+    return SkillMatch(
+        id=asked.id,
+        name=asked.name,
+        phase=asked.phase,
+        kind=asked.kind,
+        level=level,
+        weight=skill_weight(level, asked.kind),
+        credit=round(credit, 4),
+        status=answer.status if answer else "missing",
+        via=via.id if via is not None and via.id != asked.id else None,
+        years_asked=asked.years,
+        years_shown=professional_years(via) if via is not None else None,
+        job_mentions=asked.mentions,
+        resume_mentions=via.mentions if via is not None else (),
+        corrected=via is not None and via.id in evidence.have and not via.mentions,
+    )
+
+
+def learning_cost(skill_id: str, evidence: ResumeEvidence, taxonomy: Taxonomy) -> float:
+    """Study hours of a skill for this resume: its taxonomy hours, halved when the resume shows
+    a skill that transfers to it (0 when held)."""
+    if evidence.holds(skill_id):
+        return 0.0
+    skill = taxonomy.get(skill_id)
+    hours = skill.hours if skill else math.inf
+    return hours * (PARTIAL_EFFORT if evidence.partly_holds(skill_id) else 1.0)
+
+
+def choose_member(
+    members: Sequence[str], costs: Sequence[float], demand: Mapping[str, float] | None = None
+) -> str | None:
+    """The member of an unsatisfied group to learn: cheapest for the resume, with study hours
+    divided by (1 + demand share across the postings), first listed on ties; None when every
+    member is held."""
+    demand = demand or {}
+    open_ = [
+        (c / (1.0 + demand.get(m, 0.0)), i, m)
+        for i, (m, c) in enumerate(zip(members, costs, strict=True))
+    ]
+    open_ = [t for t in open_ if t[0] > 0]
+    return min(open_)[2] if open_ else None
+
+
+def group_skill(members: Sequence[str], taxonomy: Taxonomy) -> str | None:
+    """The general skill a group stands for: the members' nearest common parent (deep learning
+    for PyTorch or TensorFlow), else a skill related to every member (cloud computing for AWS,
+    GCP or Azure); None when there is none."""
+    chains = []
+    for member in members:
+        chain, seen = [], {member}
+        skill = taxonomy.get(member)
+        parent = skill.parent if skill else None
+        while parent and parent not in seen:
+            seen.add(parent)
+            chain.append(parent)
+            parent_skill = taxonomy.get(parent)
+            parent = parent_skill.parent if parent_skill else None
+        chains.append(chain)
+    common = [p for p in chains[0] if all(p in c for c in chains[1:])] if chains else []
+    if common:
+        return common[0]
+    hubs = [
+        s.id
+        for s in taxonomy
+        if s.id not in members and all(m in s.related for m in members) and len(members) > 1
+    ]
+    return hubs[0] if hubs else None
+
+
+def _names(names: Sequence[str]) -> str:
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+
+
+def group_name(group: GroupMatch) -> str:
+    """How a group reads as one line: "one of AWS, GCP or Azure", "2 of Python, Go or Bash"."""
+    count = "one" if group.need == 1 else str(group.need)
+    return f"{count} of {_names(group.names)}"
+
+
+def _group_line(
+    group: RequirementGroup,
+    asked: Mapping[str, SkillHit],
+    evidence: ResumeEvidence,
+    taxonomy: Taxonomy,
+    taken: set[str],
+) -> SkillMatch:
+    """One line for a group of alternatives."""
+    members = tuple(m for m in group.skill_ids if m in taxonomy)
+    need = max(1, min(group.need, len(members)))
+    # a member the posting names only inside the group still counts
+    lines = [_line(asked.get(m) or _declared(m, taxonomy), evidence) for m in members]
+    held = tuple(m for m, line in zip(members, lines, strict=True) if line.status == "matched")
+    near = sum(1 for line in lines if line.status != "missing")
+    costs = tuple(learning_cost(m, evidence, taxonomy) for m in members)
+    pick = None if len(held) >= need else choose_member(members, costs)
+    info = GroupMatch(
+        members, tuple(taxonomy[m].name for m in members), need, group.text, held, costs, pick
+    )
+    best = sorted(lines, key=lambda line: -line.credit)[:need]
+    credit = sum(line.credit for line in best) / need
+    status: MatchStatus = "matched" if info.satisfied else "partial" if near >= need else "missing"
+    stands_for = group_skill(members, taxonomy)
+    candidates = (stands_for, *held, pick, *members)
+    line_id = next((c for c in candidates if c and c not in taken), members[0])
+    head = taxonomy[stands_for or pick or (held + members)[0]]
+    kind = "hard" if any(taxonomy[m].kind == "hard" for m in members) else "soft"
+    shown = [line for line in best if line.status != "missing"]
+    mention = Mention(
+        group.text, group.start, group.end, "requirements", "exact", level=group.level
+    )
+    return SkillMatch(
+        id=line_id,
+        name=group_name(info),
+        phase=head.phase,
+        kind=kind,
+        level=group.level,
+        weight=skill_weight(group.level, kind),
+        credit=round(credit, 4),
+        status=status,
+        via=None,
+        years_asked=None,
+        years_shown=None,
+        job_mentions=(mention,),
+        resume_mentions=tuple(m for line in shown for m in line.resume_mentions),
+        group=info,
+        corrected=any(line.corrected for line in shown),
+    )
+
+
+def _in_groups(hit: SkillHit, groups: Sequence[RequirementGroup]) -> bool:
+    """Whether every mention of an asked skill lies inside a group that lists it."""
+    spans = [(g.start, g.end) for g in groups if hit.id in g.skill_ids]
+    return bool(spans) and all(
+        any(start <= m.start and m.end <= end for start, end in spans) for m in hit.mentions
+    )
+
+
 def match_job(
-    resume: DocumentProfile | ResumeEvidence, job: DocumentProfile, taxonomy: Taxonomy
+    resume: DocumentProfile | ResumeEvidence,
+    job: DocumentProfile,
+    taxonomy: Taxonomy,
+    *,
+    skip: Collection[str] = (),
 ) -> JobMatch:
     """Compare a resume with one posting; see ``SCORE_FORMULA`` for the score.
 
-    Skills are listed heaviest first (required before preferred), then by id.
+    ``skip`` are skill (or group line) ids the user marked not relevant: left out of the score.
+    Lines are listed heaviest first (required before preferred), then by id.
     """
     evidence = resume_evidence(resume, taxonomy)
-    matches = []
-    for asked in job.skills:
-        level = asked.level or "required"
-        credit, answer = _best_answer(asked, evidence)
-        via = answer.hit if answer else None
-        matches.append(
-            SkillMatch(
-                id=asked.id,
-                name=asked.name,
-                phase=asked.phase,
-                kind=asked.kind,
-                level=level,
-                weight=skill_weight(level, asked.kind),
-                credit=round(credit, 4),
-                status=answer.status if answer else "missing",
-                via=via.id if via is not None and via.id != asked.id else None,
-                years_asked=asked.years,
-                years_shown=via.years if via is not None else None,
-                job_mentions=asked.mentions,
-                resume_mentions=via.mentions if via is not None else (),
-            )
-        )
-    matches.sort(key=lambda m: (-m.weight, m.id))
-    total = sum(m.weight for m in matches)
+    skip = set(skip)
+    groups = [
+        replace(g, skill_ids=tuple(m for m in g.skill_ids if m not in skip and m in taxonomy))
+        for g in job.groups
+    ]
+    groups = [g for g in groups if g.skill_ids]
+    asked = {hit.id: hit for hit in job.skills}
+    lines = [
+        _line(hit, evidence)
+        for hit in job.skills
+        if hit.id not in skip and not _in_groups(hit, groups)
+    ]
+    taken = {line.id for line in lines}
+    for group in groups:
+        line = _group_line(group, asked, evidence, taxonomy, taken)
+        if line.id in skip:
+            continue
+        taken.add(line.id)
+        lines.append(line)
+    skipped = tuple(sorted(skip & ({h.id for h in job.skills} | taken)))
+    total = sum(line.weight for line in lines)
     if total <= 0:
-        return JobMatch(job.source, job.title, None, "no skills recognised in this posting", ())
-    score = round(100 * sum(m.weight * m.credit for m in matches) / total, 1)
-    return JobMatch(job.source, job.title, score, None, tuple(matches), total)
+        reason = "no skills recognised in this posting"
+        return JobMatch(job.source, job.title, None, reason, (), 0.0, skipped)
+    lines = [
+        replace(
+            line,
+            earned=round(100 * line.weight * line.credit / total, 2),
+            lost=round(100 * line.weight * (1 - line.credit) / total, 2),
+        )
+        for line in lines
+    ]
+    lines.sort(key=lambda m: (-m.weight, m.id))
+    score = round(100 * sum(m.weight * m.credit for m in lines) / total, 1)
+    return JobMatch(job.source, job.title, score, None, tuple(lines), total, skipped)

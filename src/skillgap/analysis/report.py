@@ -9,26 +9,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-from skillgap.analysis.compare import (
-    SCORE_FORMULA,
-    JobMatch,
-    SkillMatch,
-    match_job,
-    resume_evidence,
-)
+from skillgap.analysis import serialize
+from skillgap.analysis.compare import SCORE_FORMULA, JobMatch, ResumeEvidence, match_job
+from skillgap.analysis.compare import resume_evidence as prepare_resume
 from skillgap.analysis.market import Market, analyze_market
 from skillgap.analysis.roadmap.planner import Roadmap, build_roadmap
-from skillgap.models import DocKind, DocumentProfile, Mention, quote
+from skillgap.models import DocKind, DocumentProfile
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = serialize.SCHEMA_VERSION
 
 
 class HasText(Protocol):
@@ -42,7 +38,9 @@ DocumentLike = str | HasText | DocumentProfile
 class GapReport:
     """Everything ``analyze`` found; ``to_dict`` gives the JSON report.
 
-    ``skillgap.render.render(report, "json" | "md" | "html" | "pdf")`` prints it.
+    ``skillgap.render.render(report, "json" | "md" | "html" | "pdf")`` prints it. ``have`` and
+    ``skip`` are the user's corrections as (id, name); ``job_warnings[i]`` are the warnings of
+    ``jobs[i]``.
     """
 
     resume: DocumentProfile
@@ -51,6 +49,10 @@ class GapReport:
     matches: tuple[JobMatch, ...]
     market: Market
     roadmap: Roadmap
+    have: tuple[tuple[str, str], ...] = ()
+    skip: tuple[tuple[str, str], ...] = ()
+    resume_warnings: tuple[str, ...] = ()
+    job_warnings: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
     @property
     def score(self) -> float | None:
@@ -60,53 +62,20 @@ class GapReport:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (see ``schemas/report.schema.json``)."""
+        job_warnings = self.job_warnings or tuple(() for _ in self.matches)
         return {
             "schema_version": SCHEMA_VERSION,
             "score_formula": SCORE_FORMULA,
             "summary": self._summary(),
-            "resume": _resume_dict(self.resume),
+            "corrections": serialize.corrections_dict(self.have, self.skip),
+            "resume": serialize.resume_dict(self.resume, self.resume_warnings),
             "jobs": [
-                _job_dict(job_id, match, job.text, self.resume.text)
-                for job_id, match, job in zip(self.job_ids, self.matches, self.jobs, strict=True)
+                serialize.job_dict(job_id, match, job.text, self.resume.text, warnings)
+                for job_id, match, job, warnings in zip(
+                    self.job_ids, self.matches, self.jobs, job_warnings, strict=True
+                )
             ],
-            "demand": [
-                {
-                    "id": d.id,
-                    "name": d.name,
-                    "phase": d.phase,
-                    "jobs": d.jobs,
-                    "share": d.share,
-                    "required_share": d.required_share,
-                    "preferred_share": d.preferred_share,
-                }
-                for d in self.market.demand
-            ],
-            "gaps": [
-                {
-                    "id": g.id,
-                    "name": g.name,
-                    "importance": g.importance,
-                    "demand": g.demand,
-                    "phase": g.phase,
-                    "track": g.track,
-                    "kind": g.kind,
-                    "status": g.status,
-                    "via": g.via,
-                    "required_in": g.required_in,
-                    "jobs": list(g.jobs),
-                }
-                for g in self.market.gaps
-            ],
-            "strengths": [
-                {
-                    "id": s.id,
-                    "name": s.name,
-                    "demand": s.demand,
-                    "sections": list(s.sections),
-                    "jobs": list(s.jobs),
-                }
-                for s in self.market.strengths
-            ],
+            **serialize.market_dicts(self.market),
             "roadmap": self.roadmap.to_dict(),
         }
 
@@ -129,67 +98,53 @@ class GapReport:
         }
 
 
-def _mention_dict(m: Mention, text: str) -> dict[str, Any]:
-    return {
-        "text": m.text,
-        "quote": quote(text, m.start, m.end) or m.text,
-        "start": m.start,
-        "end": m.end,
-        "section": m.section,
-        "match": m.match,
-        "score": round(m.score, 1),
-    }
+def report_from_profiles(
+    resume: DocumentProfile | ResumeEvidence,
+    jobs: Sequence[DocumentProfile],
+    job_ids: Sequence[str],
+    taxonomy: Taxonomy,
+    *,
+    hours_per_week: float | None = None,
+    track: str | None = None,
+    have: Collection[str] = (),
+    skip: Collection[str] = (),
+    learned: Collection[str] = (),
+    start_date: date | None = None,
+) -> GapReport:
+    """From extracted profiles to the report: match every posting, rank the gaps over them and
+    plan the learning; ``analyze`` and the batch workers both go through here."""
+    evidence = prepare_resume(resume, taxonomy, have)
+    matches = tuple(match_job(evidence, job, taxonomy, skip=skip) for job in jobs)
+    market = analyze_market(matches, list(job_ids), taxonomy)
+    roadmap = build_roadmap(
+        plan_gaps(market),
+        evidence,
+        taxonomy,
+        hours_per_week,
+        track,
+        asked={d.id: round(d.share + d.required_share, 4) for d in market.demand},
+        market=market,
+        learned=frozenset(learned),
+        start_date=start_date,
+    )
+    return GapReport(
+        evidence.profile,
+        tuple(jobs),
+        tuple(job_ids),
+        matches,
+        market,
+        roadmap,
+        have=tuple((i, taxonomy[i].name) for i in sorted(evidence.have)),
+        skip=tuple((i, taxonomy[i].name) for i in sorted(set(skip)) if i in taxonomy),
+    )
 
 
-def _resume_dict(resume: DocumentProfile) -> dict[str, Any]:
-    return {
-        "source": resume.source,
-        "warnings": list(resume.warnings),
-        "skills": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "phase": s.phase,
-                "kind": s.kind,
-                "years": s.years,
-                "sections": sorted(s.sections),
-                "evidence": [_mention_dict(m, resume.text) for m in s.mentions],
-            }
-            for s in resume.skills
-        ],
-    }
-
-
-def _skill_match_dict(s: SkillMatch, job_text: str, resume_text: str) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "name": s.name,
-        "phase": s.phase,
-        "kind": s.kind,
-        "level": s.level,
-        "weight": s.weight,
-        "credit": round(s.credit, 3),
-        "via": s.via,
-        "years_asked": s.years_asked,
-        "years_shown": s.years_shown,
-        "job_evidence": [_mention_dict(m, job_text) for m in s.job_mentions],
-        "resume_evidence": [_mention_dict(m, resume_text) for m in s.resume_mentions],
-    }
-
-
-def _job_dict(job_id: str, match: JobMatch, job_text: str, resume_text: str) -> dict[str, Any]:
-    texts = (job_text, resume_text)
-    return {
-        "id": job_id,
-        "title": match.title,
-        "source": match.source,
-        "score": match.score,
-        "score_reason": match.reason,
-        "matched": [_skill_match_dict(s, *texts) for s in match.matched],
-        "partial": [_skill_match_dict(s, *texts) for s in match.partial],
-        "missing_required": [_skill_match_dict(s, *texts) for s in match.missing_required],
-        "missing_preferred": [_skill_match_dict(s, *texts) for s in match.missing_preferred],
-    }
+def plan_gaps(market: Market) -> dict[str, float]:
+    """The skills the plan should close, by importance: a group gap gives its picked member."""
+    gaps: dict[str, float] = {}
+    for gap in market.gaps:
+        gaps[gap.plan_id] = max(gaps.get(gap.plan_id, 0.0), gap.importance)
+    return gaps
 
 
 def _profile(
@@ -219,6 +174,8 @@ def analyze(
     taxonomy: Taxonomy | None = None,
     start_date: date | None = None,
     learned: Iterable[str] = (),
+    have: Iterable[str] = (),
+    skip: Iterable[str] = (),
 ) -> GapReport:
     """Compare a resume with one or more postings and plan the learning that closes the gaps.
 
@@ -226,6 +183,9 @@ def analyze(
     ``DocumentProfile``s. ``track`` is "auto" (default: the postings' most asked specialization)
     or one of cv, nlp, rl, recsys, time-series. ``start_date`` dates the plan's months;
     ``learned`` (skill ids) are skills learned since the resume: the plan leaves them out.
+    ``have`` are skill ids you hold although the resume does not show them, ``skip`` skill ids
+    not relevant to you: both are corrections, listed in the report (an unknown id raises
+    ``ValueError``).
     """
     if isinstance(jobs, str | bytes):
         raise ValueError("give the job postings as a list, even for one")
@@ -233,26 +193,59 @@ def analyze(
     if not jobs:
         raise ValueError("give at least one job posting")
     taxonomy = taxonomy or default_taxonomy()
+    have, skip = _known_ids(have, taxonomy), _known_ids(skip, taxonomy)
     resume_profile = _profile(resume, "resume", "resume", taxonomy)
     job_ids = tuple(f"job-{i}" for i in range(1, len(jobs) + 1))
     job_profiles = tuple(
         _profile(job, "job", job_id, taxonomy) for job, job_id in zip(jobs, job_ids, strict=True)
     )
-    evidence = resume_evidence(resume_profile, taxonomy)
-    matches = tuple(match_job(evidence, job, taxonomy) for job in job_profiles)
-    market = analyze_market(matches, job_ids, taxonomy)
-    roadmap = build_roadmap(
-        {g.id: g.importance for g in market.gaps},
-        evidence,
+    report = report_from_profiles(
+        resume_profile,
+        job_profiles,
+        job_ids,
         taxonomy,
-        hours_per_week,
-        track,
-        asked={d.id: round(d.share + d.required_share, 4) for d in market.demand},
-        market=market,
-        learned=frozenset(learned),
+        hours_per_week=hours_per_week,
+        track=track,
+        have=have,
+        skip=skip,
+        learned=tuple(learned),
         start_date=start_date,
     )
-    return GapReport(resume_profile, job_profiles, job_ids, matches, market, roadmap)
+    return replace(
+        report,
+        resume_warnings=kind_warnings(resume_profile, "resume"),
+        job_warnings=tuple(kind_warnings(job, "job") for job in job_profiles),
+    )
+
+
+def _known_ids(ids: Iterable[str], taxonomy: Taxonomy) -> frozenset[str]:
+    """The ids as a set; ``ValueError`` naming the first one the taxonomy does not know."""
+    if isinstance(ids, str):
+        raise ValueError("give skill ids as a list, even for one")
+    known = frozenset(i.strip() for i in ids if i.strip())
+    unknown = sorted(i for i in known if i not in taxonomy)
+    if unknown:
+        raise ValueError(f"unknown skill id: {unknown[0]} (see `skillgap taxonomy list`)")
+    return known
+
+
+_KIND_WORDS = {"resume": "a resume", "job": "a job posting"}
+
+
+def kind_warnings(profile: DocumentProfile, expected: DocKind) -> tuple[str, ...]:
+    """A one-line warning when a document given as one kind reads like the other (a posting
+    uploaded as the resume); none when there is no text to tell from."""
+    if not profile.text.strip():
+        return ()
+    from skillgap.extraction.doc_kind import detect_kind
+
+    seen = detect_kind(profile.text)
+    if seen == expected:
+        return ()
+    return (
+        f"{profile.source} was given as {_KIND_WORDS[expected]} but reads like "
+        f"{_KIND_WORDS[seen]}: check that the inputs are not swapped",
+    )
 
 
 @cache

@@ -12,9 +12,8 @@ import socket
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from skillgap.analysis.compare import ResumeEvidence, match_job, resume_evidence
-from skillgap.analysis.market import analyze_market
-from skillgap.analysis.roadmap.planner import build_roadmap
+from skillgap.analysis.compare import ResumeEvidence, resume_evidence
+from skillgap.analysis.report import report_from_profiles
 from skillgap.documents import DocumentError, read_document
 from skillgap.extraction.extract import extract, extract_many
 from skillgap.models import DocKind, DocumentProfile
@@ -185,23 +184,17 @@ def compare_pair(
     index: int, evidence: ResumeEvidence, job: DocumentProfile, taxonomy: Taxonomy
 ) -> PairOutcome:
     """Score, missing skills and the months of the plan, as ``skillgap analyze`` gives for one
-    posting."""
-    match = match_job(evidence, job, taxonomy)
+    posting (a group of alternatives counts once, by its line id)."""
+    report = report_from_profiles(evidence, [job], [job.source], taxonomy)
+    (match,) = report.matches
     if match.score is None:
         return PairOutcome(index, None, (), (), None, match.reason)
-    market = analyze_market([match], [job.source], taxonomy)
-    roadmap = build_roadmap(
-        {g.id: g.importance for g in market.gaps},
-        evidence,
-        taxonomy,
-        asked={d.id: round(d.share + d.required_share, 4) for d in market.demand},
-    )
     return PairOutcome(
         index,
         match.score,
         tuple(s.id for s in match.missing_required),
         tuple(s.id for s in match.missing_preferred),
-        roadmap.total_months,
+        report.roadmap.total_months,
         None,
     )
 
