@@ -12,6 +12,7 @@ but reported apart: they are shown, not studied.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -218,6 +219,66 @@ def _transfer_table(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
 
 
 _transfer_links = per_object(_transfer_table)  # once per taxonomy object and process
+
+
+ROLE_NOUNS = {
+    "engineering": "engineer",
+    "development": "developer",
+    "science": "scientist",
+    "analysis": "analyst",
+    "analytics": "analyst",
+}
+_NOT_HELD = re.compile(
+    r"\b(?:aspiring|future|becoming|become|seeking|want to be)\W+(?:\w+\W+)?$", re.I
+)
+
+
+def _role_table(taxonomy: Taxonomy) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for the role titles that show a discipline ("Data Scientist" shows data
+    science), and the skill id of each title form."""
+    by_form: dict[str, str] = {}
+    for skill in taxonomy:
+        if skill.kind != "hard":
+            continue
+        for form in skill.forms:
+            words = form.lower().replace("-", " ").split()
+            if len(words) >= 2 and words[-1] in ROLE_NOUNS:
+                by_form.setdefault(" ".join([*words[:-1], ROLE_NOUNS[words[-1]]]), skill.id)
+    if not by_form:
+        return None, by_form
+    forms = sorted(by_form, key=len, reverse=True)
+    body = "|".join(r"[\s-]+".join(map(re.escape, f.split())) for f in forms)
+    return re.compile(rf"\b(?:{body})\b(?![-\w])", re.IGNORECASE), by_form
+
+
+_roles = per_object(_role_table)
+
+
+def with_role_titles(profile: DocumentProfile, taxonomy: Taxonomy) -> DocumentProfile:
+    """A resume with the disciplines its role titles show: a "Senior Software Engineer" does not
+    lack software engineering, a "Data Scientist" does not lack data science. Added as skills
+    shown in experience, with the title as evidence; skills already found stay as they are."""
+    pattern, by_form = _roles(taxonomy)
+    if pattern is None or profile.kind != "resume" or not profile.text:
+        return profile
+    found: dict[str, list[Mention]] = {}
+    for match in pattern.finditer(profile.text):
+        if _NOT_HELD.search(profile.text[max(0, match.start() - 40) : match.start()]):
+            continue
+        key = " ".join(match.group(0).lower().replace("-", " ").split())
+        skill_id = by_form[key]
+        if skill_id in profile.skill_ids:
+            continue
+        mention = Mention(match.group(0), match.start(), match.end(), "experience", "alias")
+        found.setdefault(skill_id, []).append(mention)
+    if not found:
+        return profile
+    added = tuple(
+        SkillHit(i, taxonomy[i].name, taxonomy[i].phase, "hard", None, None, tuple(m))
+        for i, m in sorted(found.items())
+    )
+    skills = tuple(sorted((*profile.skills, *added), key=lambda h: h.id))
+    return replace(profile, skills=skills)
 
 
 def _declared(skill_id: str, taxonomy: Taxonomy) -> SkillHit:

@@ -17,7 +17,13 @@ from importlib import resources
 from typing import Any, Protocol
 
 from skillgap.analysis import serialize
-from skillgap.analysis.compare import SCORE_FORMULA, JobMatch, ResumeEvidence, match_job
+from skillgap.analysis.compare import (
+    SCORE_FORMULA,
+    JobMatch,
+    ResumeEvidence,
+    match_job,
+    with_role_titles,
+)
 from skillgap.analysis.compare import resume_evidence as prepare_resume
 from skillgap.analysis.market import Market, analyze_market
 from skillgap.analysis.roadmap.planner import Roadmap, build_roadmap
@@ -194,7 +200,7 @@ def analyze(
         raise ValueError("give at least one job posting")
     taxonomy = taxonomy or default_taxonomy()
     have, skip = _known_ids(have, taxonomy), _known_ids(skip, taxonomy)
-    resume_profile = _profile(resume, "resume", "resume", taxonomy)
+    resume_profile = with_role_titles(_profile(resume, "resume", "resume", taxonomy), taxonomy)
     job_ids = tuple(f"job-{i}" for i in range(1, len(jobs) + 1))
     job_profiles = tuple(
         _profile(job, "job", job_id, taxonomy) for job, job_id in zip(jobs, job_ids, strict=True)

@@ -12,7 +12,7 @@ import socket
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from skillgap.analysis.compare import ResumeEvidence, resume_evidence
+from skillgap.analysis.compare import ResumeEvidence, resume_evidence, with_role_titles
 from skillgap.analysis.report import report_from_profiles
 from skillgap.documents import DocumentError, read_document
 from skillgap.extraction.extract import extract, extract_many
@@ -153,19 +153,23 @@ def _extract_all(
         profiles = list(extract_many(batch, kind, taxonomy=taxonomy, batch_size=PIPE_BATCH_SIZE))
     except Exception:  # a document broke the batch
         return [_extract_one(item, text, kind, taxonomy) for item, text in texts]
-    return [(item, _lean(p, item.id), None) for (item, _), p in zip(texts, profiles, strict=True)]
+    return [
+        (item, _lean(p, item.id, taxonomy), None)
+        for (item, _), p in zip(texts, profiles, strict=True)
+    ]
 
 
 def _extract_one(item: DocumentItem, text: str, kind: DocKind, taxonomy: Taxonomy) -> Outcome:
     try:
-        return item, _lean(extract(text, kind, taxonomy=taxonomy), item.id), None
+        return item, _lean(extract(text, kind, taxonomy=taxonomy), item.id, taxonomy), None
     except Exception as exc:  # reported as the document's error
         return item, None, f"extraction failed ({type(exc).__name__})"
 
 
-def _lean(profile: DocumentProfile, doc_id: str) -> DocumentProfile:
-    """The profile without its text (not needed downstream, and personal), named by its id."""
-    return replace(profile, text="", source=doc_id)
+def _lean(profile: DocumentProfile, doc_id: str, taxonomy: Taxonomy) -> DocumentProfile:
+    """The profile without its text (not needed downstream, and personal), named by its id;
+    a resume keeps the disciplines its role titles show, read before the text goes."""
+    return replace(with_role_titles(profile, taxonomy), text="", source=doc_id)
 
 
 def compare_chunk(task: CompareTask) -> ChunkResult:
