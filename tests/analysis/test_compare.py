@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skillgap.analysis.compare import SCORE_FORMULA, match_job, resume_evidence
-from skillgap.models import DocumentProfile, Mention, SkillHit
+from skillgap.analysis.compare import SCORE_FORMULA, match_job, resume_evidence, with_role_titles
+from skillgap.models import DocumentProfile, Mention, RequirementGroup, SkillHit
 from skillgap.taxonomy import Skill, Taxonomy
 
 
@@ -167,3 +167,141 @@ def test_the_skill_itself_is_shown_even_when_a_related_one_earns_more():
     weak = resume(hit("pytorch", "skills", years=1.0), hit("tensorflow"))
     (skill,) = match_job(weak, posting, TAX).skills
     assert skill.status == "matched" and skill.via is None and skill.credit == 0.5
+
+
+GROUP_TAX = Taxonomy(
+    {
+        s.id: s
+        for s in (
+            _skill("python", "python"),
+            _skill("golang", "other", related=("python",)),
+            _skill("aws", "deployment", related=("gcp", "azure")),
+            _skill("gcp", "deployment", related=("aws", "azure")),
+            _skill("azure", "deployment", related=("aws", "gcp")),
+            _skill("cloud-computing", "deployment", related=("aws", "gcp", "azure")),
+            _skill("deep-learning", "deep-learning"),
+            _skill("pytorch", "deep-learning", parent="deep-learning", related=("tensorflow",)),
+            _skill("tensorflow", "deep-learning", parent="deep-learning"),
+            _skill("docker", "deployment", related=("kubernetes",)),
+            _skill("kubernetes", "deployment", related=("docker",)),
+        )
+    }
+)
+
+
+def ghit(skill_id: str, start: int = 0, section: str = "experience", level=None) -> SkillHit:
+    skill = GROUP_TAX[skill_id]
+    mention = Mention(skill.name, start, start + len(skill.name), section, "exact", level=level)
+    return SkillHit(skill_id, skill.name, skill.phase, skill.kind, level, None, (mention,))
+
+
+CLOUDS = ("aws", "gcp", "azure")
+
+
+def cloud_posting(need: int = 1) -> DocumentProfile:
+    text = "Requirements: Python; one of AWS, GCP or Azure"
+    members = [ghit(i, text.lower().index(i), "requirements", "required") for i in CLOUDS]
+    asked = (ghit("python", 14, "requirements", "required"), *members)
+    group = RequirementGroup(("aws", "gcp", "azure"), need, "required", text[22:], 22, len(text))
+    return DocumentProfile("job.txt", "job", text, asked, groups=(group,))
+
+
+def test_a_satisfied_group_is_no_gap_and_one_line():
+    match = match_job(
+        DocumentProfile("r", "resume", "", (ghit("python"), ghit("gcp"))),
+        cloud_posting(),
+        GROUP_TAX,
+    )
+    assert match.score == 100.0 and not match.missing_required
+    (line,) = [s for s in match.skills if s.group]
+    assert line.status == "matched" and line.group.held == ("gcp",) and line.group.pick is None
+    assert line.name == "one of Aws, Gcp or Azure"
+    assert len(match.skills) == 2  # python and the group: members are not lines of their own
+
+
+def test_an_unsatisfied_group_is_one_gap_with_the_cheapest_member_to_study():
+    lean = DocumentProfile("r", "resume", "", (ghit("python"),))
+    match = match_job(lean, cloud_posting(), GROUP_TAX)
+    (gap,) = match.missing_required
+    # no common parent, but cloud computing is related to every member: the group stands for it
+    assert gap.id == "cloud-computing" and gap.group.members == ("aws", "gcp", "azure")
+    assert gap.group.pick == "aws" and gap.plan_id == "aws"
+    assert gap.job_mentions[0].text == "one of AWS, GCP or Azure"
+    assert match.score == 50.0 and gap.lost == 50.0 and gap.earned == 0.0
+
+
+def test_a_group_needing_two_is_not_met_by_one_member():
+    resume_one = DocumentProfile("r", "resume", "", (ghit("python"), ghit("aws")))
+    match = match_job(resume_one, cloud_posting(need=2), GROUP_TAX)
+    (gap,) = match.missing_required
+    assert gap.group.held == ("aws",) and gap.credit == 0.5 and gap.group.pick == "gcp"
+
+
+def test_members_of_a_family_group_stand_for_their_parent():
+    text = "PyTorch or TensorFlow"
+    asked = (ghit("pytorch", 0, "requirements", "required"),
+             ghit("tensorflow", 11, "requirements", "required"))  # fmt: skip
+    group = RequirementGroup(("pytorch", "tensorflow"), 1, "required", text, 0, len(text))
+    posting = DocumentProfile("j", "job", text, asked, groups=(group,))
+    (gap,) = match_job(DocumentProfile("r", "resume", "", ()), posting, GROUP_TAX).skills
+    assert gap.id == "deep-learning" and gap.status == "missing"
+
+
+def test_partial_credit_only_within_a_family():
+    def status(held: str, asked: str) -> str:
+        posting = DocumentProfile("j", "job", "", (ghit(asked, 0, "requirements", "required"),))
+        profile = DocumentProfile("r", "resume", "", (ghit(held),))
+        return match_job(profile, posting, GROUP_TAX).skills[0].status
+
+    assert status("tensorflow", "pytorch") == "partial"  # siblings under deep learning
+    assert status("docker", "kubernetes") == "missing"  # related, but not the same family
+    assert status("python", "golang") == "missing"
+    assert status("aws", "gcp") == "missing"
+
+
+def test_earned_and_lost_points_add_up_to_the_score():
+    posting = job(("python", "required"), ("sql", "preferred"), ("pytorch", "required"))
+    match = match_job(resume(hit("python"), hit("tensorflow", "skills")), posting, TAX)
+    assert sum(s.earned for s in match.skills) == pytest.approx(match.score, abs=0.05)
+    assert sum(s.earned + s.lost for s in match.skills) == pytest.approx(100, abs=0.05)
+    pytorch = next(s for s in match.skills if s.id == "pytorch")
+    assert pytorch.lost > 0 and pytorch.earned > 0
+
+
+def test_have_and_skip_correct_the_match():
+    posting = job(("python", "required"), ("docker", "required"))
+    plain = match_job(resume(hit("python")), posting, TAX)
+    held = match_job(resume_evidence(resume(hit("python")), TAX, have=["docker"]), posting, TAX)
+    skipped = match_job(resume(hit("python")), posting, TAX, skip=["docker"])
+    assert plain.score == 50.0 and held.score == 100.0 and skipped.score == 100.0
+    docker = next(s for s in held.skills if s.id == "docker")
+    assert docker.status == "matched" and docker.corrected
+    assert skipped.skipped == ("docker",) and [s.id for s in skipped.skills] == ["python"]
+
+
+def test_years_from_projects_or_coursework_are_not_professional_years():
+    posting = job(("python", "required", 4.0))
+    project = match_job(resume(hit("python", "projects", years=4.0)), posting, TAX)
+    work = match_job(resume(hit("python", "experience", years=4.0)), posting, TAX)
+    assert project.skills[0].years_shown is None and work.skills[0].years_shown == 4.0
+
+
+def test_role_titles_show_their_discipline():
+    tax = Taxonomy(
+        {
+            "software-engineering": Skill(
+                "software-engineering", "Software engineering", "other", "practice", "hard",
+                10.0, "x", aliases=("software development",),
+            ),
+        }
+    )  # fmt: skip
+    text = (
+        "Senior Software Engineer, Acme. Worked with software developers. "
+        "Aspiring Software Developer"
+    )
+    profile = with_role_titles(DocumentProfile("r", "resume", text, ()), tax)
+    (hit_,) = profile.skills
+    assert hit_.id == "software-engineering"
+    assert [m.text for m in hit_.mentions] == ["Software Engineer"]
+    posting = DocumentProfile("j", "job", text, ())
+    assert with_role_titles(posting, tax) is posting

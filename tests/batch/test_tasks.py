@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import jsonschema
+
 import skillgap.batch.tasks as tasks
+from skillgap.analysis.report import analyze, report_from_profiles, report_schema
 from skillgap.batch.tasks import (
     DocumentItem,
     ExtractTask,
@@ -11,6 +16,7 @@ from skillgap.batch.tasks import (
     extract_chunk,
     peak_rss_mb,
 )
+from skillgap.models import RequirementGroup
 from skillgap.taxonomy import default_taxonomy, load_taxonomy
 
 BUILTIN = TaxonomyRef.of(default_taxonomy())
@@ -83,3 +89,35 @@ def test_a_custom_taxonomy_travels_with_the_task(tmp_path):
 
 def test_peak_memory_is_reported_in_megabytes():
     assert 10 < peak_rss_mb() < 100_000
+
+
+RESUME_TEXT = "Senior Software Engineer\nExperience\n- Built services in Python and GCP, 2019-2024"
+JOB_TEXT = "Requirements\n- Python, Docker, Kubernetes\n- Software engineering\n- Communication"
+
+
+def test_a_pair_scores_as_analyze_does_and_its_report_fits_the_schema():
+    resumes = extract_chunk(ExtractTask(0, "resume", (item(0, RESUME_TEXT),), BUILTIN)).items
+    jobs = extract_chunk(ExtractTask(1, "job", (item(1, JOB_TEXT),), BUILTIN)).items
+    resume, job = resumes[0].profile, jobs[0].profile
+    # the role title is read in the worker, before the text is dropped
+    assert "software-engineering" in resume.skill_ids and resume.text == ""
+    with_groups = replace(
+        job,
+        groups=(RequirementGroup(("docker", "kubernetes"), 1, "required", "Docker, K8s", 0, 9),),
+    )
+    taxonomy = default_taxonomy()
+    report = report_from_profiles(resume, [with_groups], ["d1"], taxonomy)
+    jsonschema.validate(report.to_dict(), report_schema())
+    outcome = compare_chunk(
+        tasks.CompareTask(0, ((3, 0, 1),), {0: resume, 1: with_groups}, BUILTIN)
+    ).items[0]
+    (match,) = report.matches
+    assert outcome.score == match.score
+    assert outcome.missing_required == tuple(s.id for s in match.missing_required)
+    assert outcome.suggested_months == report.roadmap.total_months
+    # the group is one gap, counted once; the soft skill is not a gap
+    assert len([s for s in outcome.missing_required if s in ("docker", "kubernetes")]) == 1
+    assert "communication" not in outcome.missing_required
+    expected = analyze(RESUME_TEXT, [JOB_TEXT]).to_dict()["jobs"][0]
+    plain = compare_chunk(tasks.CompareTask(0, ((3, 0, 1),), {0: resume, 1: job}, BUILTIN))
+    assert plain.items[0].score == expected["score"]

@@ -155,3 +155,35 @@ def test_console_entry_point_runs(files):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Skills gap report")
+
+
+def test_have_and_skip_are_corrections_in_the_report(files, capsys):
+    args = ["--resume", files["resume.txt"], "--job", files["a.txt"]]
+    assert run(*args) == 0
+    before = json.loads(capsys.readouterr().out)
+    assert run(*args, "--have", "docker", "--skip", "kubernetes") == 0
+    after = json.loads(capsys.readouterr().out)
+    jsonschema.validate(after, report_schema())
+    assert after["corrections"]["have"] == [{"id": "docker", "name": "Docker"}]
+    assert [c["id"] for c in after["corrections"]["skip"]] == ["kubernetes"]
+    gaps = {g["id"] for g in after["gaps"]}
+    assert {"docker", "kubernetes"} <= {g["id"] for g in before["gaps"]}
+    assert not {"docker", "kubernetes"} & gaps
+    assert after["jobs"][0]["score"] > before["jobs"][0]["score"]
+    assert after["jobs"][0]["skipped"] == ["kubernetes"]
+
+
+@pytest.mark.parametrize("option", ["--have", "--skip"])
+def test_an_unknown_correction_id_is_a_one_line_error(files, capsys, option):
+    args = ["--resume", files["resume.txt"], "--job", files["a.txt"], option, "docker,kubernets"]
+    assert run(*args) == 2
+    err = capsys.readouterr().err
+    assert f"{option}: unknown skill id 'kubernets'" in err and err.count("\n") == 1
+
+
+def test_a_posting_given_as_the_resume_is_warned_about(files, capsys):
+    assert run("--resume", files["a.txt"], "--job", files["b.md"]) == 0
+    captured = capsys.readouterr()
+    warning = json.loads(captured.out)["resume"]["warnings"]
+    assert any("reads like a job posting" in w for w in warning)
+    assert "reads like a job posting" in captured.err

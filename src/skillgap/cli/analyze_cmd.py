@@ -36,7 +36,7 @@ def _start(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
-def _learned(value: str) -> list[str]:
+def _ids(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
@@ -68,6 +68,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="specialization track (default auto: the one the postings ask for most)",
     )
     parser.add_argument(
+        "--have",
+        type=_ids,
+        default=(),
+        metavar="ID,...",
+        help="skill ids you hold although the resume does not show them (a correction)",
+    )
+    parser.add_argument(
+        "--skip",
+        type=_ids,
+        default=(),
+        metavar="ID,...",
+        help="skill ids not relevant to you: left out of the scores (a correction)",
+    )
+    parser.add_argument(
         "--start",
         type=_start,
         metavar="YYYY-MM-DD",
@@ -75,7 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--learned",
-        type=_learned,
+        type=_ids,
         default=[],
         metavar="ID,ID",
         help="skill ids learned since the resume was written; the plan leaves them out",
@@ -100,11 +114,12 @@ def run(args: argparse.Namespace) -> int:
     if paths.count("-") > 1:
         raise CliError("standard input ('-') can be read only once")
     taxonomy = taxonomy_from_args(args)
+    for option, ids in (("--have", args.have), ("--skip", args.skip), ("--learned", args.learned)):
+        unknown = [skill_id for skill_id in ids if skill_id not in taxonomy]
+        if unknown:
+            raise CliError(f"{option}: unknown skill id {unknown[0]!r}")
     resume = read_input(args.resume, ocr=args.ocr)
     jobs = [read_input(path, ocr=args.ocr) for path in args.job]
-    unknown = [skill_id for skill_id in args.learned if skill_id not in taxonomy]
-    if unknown:
-        raise CliError(f"--learned: unknown skill id {unknown[0]!r}")
     report = analyze(
         resume,
         jobs,
@@ -113,7 +128,11 @@ def run(args: argparse.Namespace) -> int:
         taxonomy=taxonomy,
         start_date=args.start,
         learned=args.learned,
+        have=args.have,
+        skip=args.skip,
     )
+    for warning in report.resume_warnings + tuple(w for ws in report.job_warnings for w in ws):
+        print(f"warning: {warning}", file=sys.stderr)
     output = render(report, args.format)
     if args.output:
         try:
