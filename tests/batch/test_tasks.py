@@ -101,10 +101,9 @@ def test_a_pair_scores_as_analyze_does_and_its_report_fits_the_schema():
     resume, job = resumes[0].profile, jobs[0].profile
     # the role title is read in the worker, before the text is dropped
     assert "software-engineering" in resume.skill_ids and resume.text == ""
-    with_groups = replace(
-        job,
-        groups=(RequirementGroup(("docker", "kubernetes"), 1, "required", "Docker, K8s", 0, 9),),
-    )
+    start, end = JOB_TEXT.index("Docker"), JOB_TEXT.index("Kubernetes") + len("Kubernetes")
+    group = RequirementGroup(("docker", "kubernetes"), 1, "required", "Docker, K8s", start, end)
+    with_groups = replace(job, groups=(group,))
     taxonomy = default_taxonomy()
     report = report_from_profiles(resume, [with_groups], ["d1"], taxonomy)
     jsonschema.validate(report.to_dict(), report_schema())

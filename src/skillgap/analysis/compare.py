@@ -438,8 +438,8 @@ def _group_line(
     evidence: ResumeEvidence,
     taxonomy: Taxonomy,
     taken: set[str],
-) -> SkillMatch:
-    """One line for a group of alternatives."""
+) -> SkillMatch | None:
+    """One line for a group of alternatives (None when its members all have lines)."""
     members = tuple(m for m in group.skill_ids if m in taxonomy)
     need = max(1, min(group.need, len(members)))
     # a member the posting names only inside the group still counts
@@ -456,7 +456,9 @@ def _group_line(
     status: MatchStatus = "matched" if info.satisfied else "partial" if near >= need else "missing"
     stands_for = group_skill(members, taxonomy)
     candidates = (stands_for, *held, pick, *members)
-    line_id = next((c for c in candidates if c and c not in taken), members[0])
+    line_id = next((c for c in candidates if c and c not in taken), None)
+    if line_id is None:  # every member is also asked on its own: the group adds no line
+        return None
     head = taxonomy[stands_for or pick or (held + members)[0]]
     kind = "hard" if any(taxonomy[m].kind == "hard" for m in members) else "soft"
     shown = [line for line in best if line.status != "missing"]
@@ -518,7 +520,7 @@ def match_job(
     taken = {line.id for line in lines}
     for group in groups:
         line = _group_line(group, asked, evidence, taxonomy, taken)
-        if line.id in skip:
+        if line is None or line.id in skip:
             continue
         taken.add(line.id)
         lines.append(line)
