@@ -172,6 +172,27 @@ def test_marking_a_skill_learned_reflows_the_plan(app: AppTest) -> None:
     )
 
 
+def test_gap_buttons_correct_and_rescore_at_once(app: AppTest) -> None:
+    app.text_area(key="resume_text").set_value(RESUME)
+    app.text_area(key="jobs_text").set_value(POSTINGS)
+    analyze_click(app)
+    before = keyed_block(app, "report").metric[0].value
+    gaps = analyze(RESUME, POSTINGS.split("\n---\n")).to_dict()["gaps"]
+    assert app.button(key=f"have_{gaps[0]['id']}").label == "I have this"
+    app.button(key=f"have_{gaps[0]['id']}").click().run()
+    assert not app.exception
+    report = keyed_block(app, "report")
+    assert report.metric[0].value != before
+    assert any("Your corrections" in i.value and gaps[0]["name"] in i.value for i in report.info)
+    assert not any(b.key == f"have_{gaps[0]['id']}" for b in report.button)
+    app.button(key=f"skip_{gaps[1]['id']}").click().run()
+    assert not any(b.key == f"skip_{gaps[1]['id']}" for b in keyed_block(app, "report").button)
+    app.button(key="corrections_clear").click().run()
+    assert keyed_block(app, "report").metric[0].value == before
+    explained = [e.label for e in keyed_block(app, "report").expander if e.label.startswith("Why")]
+    assert len(explained) == 2 and "required skills met" in explained[0]
+
+
 def test_uploaded_pdf_resume_is_analyzed(app: AppTest) -> None:
     app.get("file_uploader")[0].upload("cv.pdf", pdf_from_lines(two_page_resume()))
     app.multiselect(key="examples").set_value(["MLOps engineer"])

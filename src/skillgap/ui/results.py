@@ -44,22 +44,33 @@ _DOWNLOADS = (
 )
 _FILE_NAMES = {"ics": "skillgap-plan.ics", "checklist": "skillgap-plan-checklist.md"}
 OnLearned = Callable[[str, bool], None]
+OnCorrect = Callable[[str, str | None], None]
+CORRECTIONS = ("have", "skip")
 _EVIDENCE_STYLE = (
     "margin:0 0 .6rem 0;padding:.4rem .7rem;border-left:3px solid rgba(128,128,128,.45);"
     "background:transparent;line-height:1.5"
 )
 
 
-def show_analysis(analysis: Analysis, *, stale: bool, on_learned: OnLearned | None = None) -> None:
+def show_analysis(
+    analysis: Analysis,
+    *,
+    stale: bool,
+    on_learned: OnLearned | None = None,
+    on_correct: OnCorrect | None = None,
+) -> None:
     """Every section of the results, top to bottom; ``on_learned(skill_id, learned)`` is called
-    when a plan checkbox is ticked or cleared."""
+    when a plan checkbox is ticked or cleared, ``on_correct(skill_id, "have" | "skip")`` when a
+    gap is corrected (``on_correct("", None)`` undoes every correction)."""
     report = analysis.report
     if stale:
         st.info("The inputs changed since this analysis: press Analyze to update it.")
     _summary(report, analysis.seconds)
     _job_scores(report)
     _matrix(report)
-    _gaps(report, analysis.job_texts)
+    _score_explained(report)
+    _gaps(report, analysis.job_texts, on_correct)
+    _soft_skills(report)
     _strengths(report)
     _roadmap(report, on_learned)
     _score_formula(report)
@@ -77,6 +88,9 @@ def _summary(report: Report, seconds: float) -> None:
         st.markdown(md_escape(line))
     for warning in report["resume"]["warnings"]:
         st.warning(f"Resume: {md_escape(warning)}")
+    for job in report["jobs"]:
+        for warning in job["warnings"]:
+            st.warning(f"Posting: {md_escape(warning)}")
     st.caption(f"Analyzed in {seconds:.2f} s, on this computer.")
 
 
@@ -146,8 +160,35 @@ def _gap_evidence(gap: Mapping[str, Any], jobs: Sequence[Report], texts: Sequenc
         st.html(f"<div style='{_EVIDENCE_STYLE}'>{excerpt(texts[index], spans)}</div>")
 
 
-def _gaps(report: Report, texts: Sequence[str]) -> None:
+def _corrections(report: Report, on_correct: OnCorrect | None) -> None:
+    """The corrections in force, with a button that undoes them."""
+    corrections = report["corrections"]
+    if not (corrections["have"] or corrections["skip"]):
+        return
+    parts = [
+        f"{label}: {', '.join(c['name'] for c in corrections[name])}"
+        for name, label in (("have", "you have"), ("skip", "not relevant"))
+        if corrections[name]
+    ]
+    st.info(f"Your corrections ({md_escape('; '.join(parts))}) are counted in every score.")
+    if on_correct is not None:
+        st.button("Undo my corrections", key="corrections_clear", on_click=on_correct,
+                  args=("", None))  # fmt: skip
+
+
+def _correction_buttons(gap: Mapping[str, Any], on_correct: OnCorrect) -> None:
+    """ "I have this" and "not relevant" for one gap: the analysis re-scores at once."""
+    held = gap["group"]["pick"] if gap["group"] and gap["group"]["pick"] else gap["id"]
+    have, skip = st.columns(2)
+    have.button("I have this", key=f"have_{gap['id']}", on_click=on_correct, args=(held, "have"))
+    skip.button(
+        "Not relevant", key=f"skip_{gap['id']}", on_click=on_correct, args=(gap["id"], "skip")
+    )
+
+
+def _gaps(report: Report, texts: Sequence[str], on_correct: OnCorrect | None = None) -> None:
     st.subheader("Gaps, most costly first")
+    _corrections(report, on_correct)
     gaps = report["gaps"]
     if not gaps:
         st.success("No gaps: your resume shows every skill these postings ask for.")
@@ -155,10 +196,59 @@ def _gaps(report: Report, texts: Sequence[str]) -> None:
     st.caption("Points: how much closing the gap would add to your average score.")
     for rank, gap in enumerate(gaps[:SHOWN_GAPS], start=1):
         with st.expander(_gap_title(rank, gap, len(report["jobs"])), expanded=rank == 1):
+            if gap["group"]:
+                names = ", ".join(gap["group"]["names"])
+                pick = gap["group"]["pick"]
+                st.caption(
+                    md_escape(f"Any {gap['group']['need']} of: {names}. ")
+                    + (md_escape(f"Cheapest for you to learn: {pick}.") if pick else "")
+                )
+            if on_correct is not None:
+                _correction_buttons(gap, on_correct)
             _gap_evidence(gap, report["jobs"], texts)
     if len(gaps) > SHOWN_GAPS:
         rest = ", ".join(gap["name"] for gap in gaps[SHOWN_GAPS:])
         st.caption(f"Also missing: {md_escape(rest)}.")
+
+
+def _score_explained(report: Report) -> None:
+    """Per posting: what each matched skill earned and what each gap cost, in score points."""
+    for i, job in enumerate(report["jobs"]):
+        if job["score"] is None:
+            continue
+        met = job["required_met"]
+        title = (
+            f"Why {job_label(job, i, width=50)} scores {job['score']:g}: "
+            f"{met['met']} of {met['of']} required skills met"
+        )
+        with st.expander(md_escape(title)):
+            lines = [
+                s
+                for group in ("matched", "partial", "missing_required", "missing_preferred")
+                for s in job[group]
+            ] + job["soft_skills"]
+            rows = [
+                {
+                    "Skill": s["name"],
+                    "Level": s["level"],
+                    "Status": s["status"] + (" (your correction)" if s["corrected"] else ""),
+                    "Earned": s["earned"],
+                    "Lost": s["lost"],
+                }
+                for s in lines
+            ]
+            st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def _soft_skills(report: Report) -> None:
+    soft = report["soft_skills"]
+    if not soft:
+        return
+    st.subheader("Soft skills: show, don't study")
+    st.caption("Not counted in the skills to learn or the months of study.")
+    for s in soft:
+        shown = f"shown: “{'”, “'.join(s['evidence'][:2])}”" if s["evidence"] else "not shown yet"
+        st.markdown(md_escape(f"- {s['name']} ({shown})"))
 
 
 def _strengths(report: Report) -> None:

@@ -14,7 +14,7 @@ from skillgap.documents.ocr import tesseract_installed
 from skillgap.taxonomy import TRACKS, TaxonomyError
 from skillgap.ui.examples import EXAMPLE_POSTINGS, EXAMPLE_RESUME
 from skillgap.ui.inputs import Input, split_postings
-from skillgap.ui.results import show_analysis
+from skillgap.ui.results import CORRECTIONS, show_analysis
 from skillgap.ui.state import (
     Analysis,
     CustomTaxonomy,
@@ -209,7 +209,35 @@ def _run(key: InputsKey, learned: tuple[str, ...]) -> Analysis:
     resume, jobs, hours, track, custom, start = key
     if resume is None:
         raise ValueError("add your resume first")
-    return run_analysis(resume, jobs, hours, track, custom, start, learned)
+    have, skip = (_marked(name) for name in CORRECTIONS)
+    return run_analysis(resume, jobs, hours, track, custom, start, learned, have, skip)
+
+
+def _marked(name: str) -> tuple[str, ...]:
+    return tuple(sorted(st.session_state.get(f"corrections_{name}", ())))
+
+
+def _rerun_shown() -> None:
+    """Analyze the shown inputs again (with the current corrections and learned skills)."""
+    key = st.session_state.get(_RESULT_INPUTS)
+    if st.session_state.get(_RESULT) is None or key is None:
+        return
+    analysis = _run(key, _learned())
+    st.session_state[_RESULT] = Analysis(
+        analysis.report, analysis.job_texts, analysis.resume_source, analysis.seconds
+    )
+
+
+def _correct(skill_id: str, correction: str | None) -> None:
+    """Record "I have this" / "not relevant" for a skill (None clears every correction) and
+    re-score the shown analysis at once."""
+    if correction is None:
+        for name in CORRECTIONS:
+            st.session_state[f"corrections_{name}"] = []
+    else:
+        marked = set(st.session_state.get(f"corrections_{correction}", ()))
+        st.session_state[f"corrections_{correction}"] = sorted(marked | {skill_id})
+    _rerun_shown()
 
 
 def _learned() -> tuple[str, ...]:
@@ -221,14 +249,7 @@ def _mark_learned(skill_id: str, learned: bool) -> None:
     marked = set(st.session_state.get(_LEARNED, ()))
     marked = marked | {skill_id} if learned else marked - {skill_id}
     st.session_state[_LEARNED] = sorted(marked)
-    shown: Analysis | None = st.session_state.get(_RESULT)
-    key = st.session_state.get(_RESULT_INPUTS)
-    if shown is None or key is None:
-        return
-    analysis = _run(key, _learned())
-    st.session_state[_RESULT] = Analysis(
-        analysis.report, analysis.job_texts, analysis.resume_source, analysis.seconds
-    )
+    _rerun_shown()
 
 
 def render() -> None:
@@ -249,4 +270,4 @@ def render() -> None:
     with st.container(key="report"):
         if result is not None:
             stale = st.session_state.get(_RESULT_INPUTS) != inputs.key()
-            show_analysis(result, stale=stale, on_learned=_mark_learned)
+            show_analysis(result, stale=stale, on_learned=_mark_learned, on_correct=_correct)

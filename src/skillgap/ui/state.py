@@ -82,9 +82,12 @@ def run_analysis(
     custom: CustomTaxonomy | None,
     start: date | None = None,
     learned: tuple[str, ...] = (),
+    have: tuple[str, ...] = (),
+    skip: tuple[str, ...] = (),
 ) -> Analysis:
     """Analyze a resume against postings; cached by the content of every argument. ``start``
-    dates the plan; ``learned`` skills are left out of it."""
+    dates the plan; ``learned`` skills are left out of it; ``have`` and ``skip`` are the user's
+    corrections (skills held, skills not relevant)."""
     started = time.perf_counter()
     taxonomy = taxonomy_for(custom)
     pipeline_for(custom)
@@ -96,6 +99,8 @@ def run_analysis(
         taxonomy=taxonomy,
         start_date=start,
         learned=learned,
+        have=have,
+        skip=skip,
     )
     return Analysis(
         report=report.to_dict(),
