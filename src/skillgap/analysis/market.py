@@ -205,7 +205,8 @@ def _gap(
     groups = [s.group for _, s, _ in lacking if s.group is not None]
     if groups:
         first = next(s for _, s, _ in lacking if s.group is not None)
-    status = "partial" if any(s.status == "partial" for _, s, _ in lacking) else "missing"
+    partial = any(s.status == "partial" for _, s, _ in lacking)
+    status: MatchStatus = "partial" if partial else "missing"
     skill = taxonomy.get(skill_id)
     return Gap(
         id=skill_id,

@@ -34,7 +34,8 @@ SCHEMA_VERSION = serialize.SCHEMA_VERSION
 
 
 class HasText(Protocol):
-    text: str
+    @property
+    def text(self) -> str: ...
 
 
 DocumentLike = str | HasText | DocumentProfile
