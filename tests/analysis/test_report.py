@@ -256,3 +256,51 @@ def test_properties_on_random_profiles(held, jobs):
         assert old["score"] is None or new["score"] >= old["score"]
     if all(set(asked) <= held for asked in jobs):
         assert before["gaps"] == [] and before["roadmap"]["total_months"] == 0
+
+
+SOFT_JOB = "Requirements\n- Python and Docker\n- Excellent communication and teamwork"
+
+
+def test_soft_skills_are_reported_apart_and_not_planned():
+    data = analyze(RESUME, [SOFT_JOB]).to_dict()
+    jsonschema.validate(data, report_schema())
+    soft = {s["id"] for s in data["soft_skills"]}
+    assert "communication" in soft
+    assert not soft & {g["id"] for g in data["gaps"]}
+    assert not soft & {s["id"] for s in data["roadmap"]["skills"]}
+    job = data["jobs"][0]
+    assert not soft & {s["id"] for s in job["missing_required"]}
+    assert {s["id"] for s in job["soft_skills"]} == soft
+    assert "soft 0.5" in data["score_formula"]
+
+
+def test_corrections_rescore_and_are_listed():
+    before = analyze(RESUME, JOBS).to_dict()
+    after = analyze(RESUME, JOBS, have=["docker"], skip=["kubernetes"]).to_dict()
+    jsonschema.validate(after, report_schema())
+    assert after["corrections"] == {
+        "have": [{"id": "docker", "name": "Docker"}],
+        "skip": [{"id": "kubernetes", "name": "Kubernetes"}],
+    }
+    assert not {"docker", "kubernetes"} & {g["id"] for g in after["gaps"]}
+    assert after["summary"]["score"] > before["summary"]["score"]
+    docker = next(s for s in after["jobs"][0]["matched"] if s["id"] == "docker")
+    assert docker["corrected"] and docker["resume_evidence"] == []
+    with pytest.raises(ValueError, match="unknown skill id: dokker"):
+        analyze(RESUME, JOBS, have=["dokker"])
+
+
+def test_each_line_states_what_it_earned_and_cost():
+    job = analyze(RESUME, JOBS).to_dict()["jobs"][0]
+    lines = [s for k in ("matched", "partial", "missing_required", "missing_preferred")
+             for s in job[k]] + job["soft_skills"]  # fmt: skip
+    assert sum(s["earned"] for s in lines) == pytest.approx(job["score"], abs=0.1)
+    assert all(s["lost"] > 0 for s in job["missing_required"])
+    assert job["required_met"]["of"] >= job["required_met"]["met"] > 0
+
+
+def test_swapped_inputs_are_warned_about():
+    data = analyze(JOBS[0], [RESUME]).to_dict()
+    assert any("reads like a job posting" in w for w in data["resume"]["warnings"])
+    assert any("reads like a resume" in w for w in data["jobs"][0]["warnings"])
+    assert not analyze(RESUME, JOBS).to_dict()["resume"]["warnings"]
