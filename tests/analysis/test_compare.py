@@ -305,3 +305,19 @@ def test_role_titles_show_their_discipline():
     assert [m.text for m in hit_.mentions] == ["Software Engineer"]
     posting = DocumentProfile("j", "job", text, ())
     assert with_role_titles(posting, tax) is posting
+
+
+def test_seniority_weighs_as_its_own_line():
+    asked = hit("python", "requirements", level="required")
+    senior = DocumentProfile("j", "job", "", (asked,), title="Senior ML Engineer")
+    plain = DocumentProfile("j", "job", "", (asked,), title="ML Engineer")
+    junior = resume(hit("python", years=1.0))
+    seasoned = resume(hit("python", years=6.0))
+    low = match_job(junior, senior, TAX)
+    assert (low.experience.level, low.experience.years_asked) == ("senior", 5.0)
+    assert low.experience.factor == 0.7 and low.score == 70.0 and low.experience.lost == 30.0
+    assert match_job(seasoned, senior, TAX).score == 100.0
+    assert match_job(junior, plain, TAX).score == 100.0
+    # years from a project are not professional years
+    project = resume(hit("python", "projects", years=6.0))
+    assert match_job(project, senior, TAX).experience.years_shown is None

@@ -31,6 +31,11 @@ RELATED_CREDIT = 0.5
 MIN_YEARS_FACTOR = 0.5
 NON_PROFESSIONAL_SECTIONS = frozenset({"projects", "education"})
 PARTIAL_EFFORT = 0.5
+SENIORITY_YEARS = {
+    "junior": 0.0, "entry": 0.0, "mid": 3.0, "intermediate": 3.0, "senior": 5.0, "sr": 5.0,
+    "lead": 6.0, "staff": 8.0, "principal": 10.0,
+}  # fmt: skip
+MIN_EXPERIENCE_FACTOR = 0.7
 
 SCORE_FORMULA = (
     "score = 100 * sum(weight * credit) / sum(weight) over the lines the posting asks for: each "
@@ -45,7 +50,11 @@ SCORE_FORMULA = (
     "you have it. years = min(1, max(0.5, shown / asked)) when the posting asks for years of the "
     "skill and the resume's professional experience states them (years from projects or "
     "coursework do not count), else 1. Each line's 'earned' is its weight * credit share of the "
-    "100 points and 'lost' the rest of its share. Skills you marked not relevant are left out. "
+    "100 points and 'lost' the rest of its share. Seniority: a posting titled junior, mid, "
+    "senior, lead, staff or principal asks 0, 3, 5, 6, 8 or 10 years; when the resume's dated "
+    "professional entries show fewer (the most years shown for any skill), the score is "
+    "multiplied by max(0.7, shown / asked), reported as its own line (experience). Skills "
+    "you marked not relevant are left out. "
     "A posting with no recognised skills has no score."
 )
 
@@ -135,6 +144,21 @@ class SkillMatch:
 
 
 @dataclass(frozen=True)
+class Experience:
+    """The posting's seniority against the resume's professional years, and the factor it puts
+    on the score (1 when either is unknown or the resume shows enough); ``lost`` in points."""
+
+    level: str | None
+    years_asked: float | None
+    years_shown: float | None
+    factor: float
+    lost: float = 0.0
+
+
+NO_EXPERIENCE_CHECK = Experience(None, None, None, 1.0)
+
+
+@dataclass(frozen=True)
 class JobMatch:
     """The resume against one posting: every asked line and the 0-100 score.
 
@@ -149,6 +173,7 @@ class JobMatch:
     skills: tuple[SkillMatch, ...]
     total_weight: float = 0.0
     skipped: tuple[str, ...] = field(default_factory=tuple)
+    experience: Experience = NO_EXPERIENCE_CHECK
 
     def _with(self, status: MatchStatus, required: bool | None = None) -> tuple[SkillMatch, ...]:
         return tuple(
@@ -484,6 +509,31 @@ def _group_line(
     )
 
 
+def seniority(title: str | None) -> tuple[str | None, float | None]:
+    """The level a posting's title names ("Senior ML Engineer": senior) and the years it means."""
+    for word in re.findall(r"[a-z]+", (title or "").lower()):
+        if word in SENIORITY_YEARS:
+            return word, SENIORITY_YEARS[word]
+    return None, None
+
+
+def career_years(evidence: ResumeEvidence) -> float | None:
+    """The professional years the resume shows: the most for any skill of its dated entries."""
+    years = [professional_years(h) for h in evidence.profile.skills]
+    known = [y for y in years if y is not None]
+    return max(known) if known else None
+
+
+def experience_check(title: str | None, evidence: ResumeEvidence) -> Experience:
+    """The posting's seniority against the resume's years, with the factor it puts on the score."""
+    level, asked = seniority(title)
+    shown = career_years(evidence)
+    if not asked or shown is None:
+        return Experience(level, asked, shown, 1.0)
+    factor = round(min(1.0, max(MIN_EXPERIENCE_FACTOR, shown / asked)), 3)
+    return Experience(level, asked, shown, factor)
+
+
 def _in_groups(hit: SkillHit, groups: Sequence[RequirementGroup]) -> bool:
     """Whether every mention of an asked skill lies inside a group that lists it."""
     spans = [(g.start, g.end) for g in groups if hit.id in g.skill_ids]
@@ -538,5 +588,8 @@ def match_job(
         for line in lines
     ]
     lines.sort(key=lambda m: (-m.weight, m.id))
-    score = round(100 * sum(m.weight * m.credit for m in lines) / total, 1)
-    return JobMatch(job.source, job.title, score, None, tuple(lines), total, skipped)
+    skill_score = 100 * sum(m.weight * m.credit for m in lines) / total
+    check = experience_check(job.title, evidence)
+    check = replace(check, lost=round(skill_score * (1 - check.factor), 2))
+    score = round(skill_score * check.factor, 1)
+    return JobMatch(job.source, job.title, score, None, tuple(lines), total, skipped, check)

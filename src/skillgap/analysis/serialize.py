@@ -101,6 +101,13 @@ def job_dict(
             "met": sum(1 for s in required if s.status == "matched"),
             "of": len(required),
         },
+        "experience": {
+            "level": match.experience.level,
+            "years_asked": match.experience.years_asked,
+            "years_shown": match.experience.years_shown,
+            "factor": match.experience.factor,
+            "lost": match.experience.lost,
+        },
         "warnings": list(warnings),
         "matched": [skill_match_dict(s, *texts) for s in match.matched],
         "partial": [skill_match_dict(s, *texts) for s in match.partial],
