@@ -108,7 +108,9 @@ def main() -> int:
     recall = tp / (tp + fn) if tp + fn else float("nan")
     mean_false = sum(false_per_pair) / len(false_per_pair)
     print(f"pairs: {len(pairs)} ({time.perf_counter() - started:.1f} s)")
-    print(f"required gaps: precision {precision:.2f}, recall {recall:.2f} (TP {tp} FP {fp} FN {fn})")
+    print(
+        f"required gaps: precision {precision:.2f}, recall {recall:.2f} (TP {tp} FP {fp} FN {fn})"
+    )
     print(f"false required gaps per pair: mean {mean_false:.2f}, max {max(false_per_pair)}")
     print(f"score vs fit: Spearman {spearman(scores, fits):.3f} (n = {len(scores)})")
     print("most often false: " + ", ".join(f"{i} {n}" for i, n in false_ids.most_common(10)))
