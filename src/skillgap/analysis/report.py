@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -60,6 +60,7 @@ class GapReport:
     skip: tuple[tuple[str, str], ...] = ()
     resume_warnings: tuple[str, ...] = ()
     job_warnings: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
+    meta: Mapping[str, Any] | None = None  # who, when, versions, posting set (the workspace's)
 
     @property
     def score(self) -> float | None:
@@ -70,7 +71,8 @@ class GapReport:
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (see ``schemas/report.schema.json``)."""
         job_warnings = self.job_warnings or tuple(() for _ in self.matches)
-        return {
+        stamp = {} if self.meta is None else {"meta": dict(self.meta)}
+        return stamp | {
             "schema_version": SCHEMA_VERSION,
             "score_formula": SCORE_FORMULA,
             "summary": self._summary(),
