@@ -15,7 +15,7 @@ from typing import NoReturn
 from skillgap import __version__
 from skillgap.cli.common import CliError
 
-COMMANDS = ("extract", "taxonomy", "eval", "analyze", "text", "app", "batch", "serve")
+COMMANDS = ("extract", "taxonomy", "eval", "analyze", "text", "app", "batch", "serve", "workspace")
 
 
 class OneLineErrorParser(argparse.ArgumentParser):

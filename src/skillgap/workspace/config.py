@@ -80,9 +80,7 @@ def load_config(path: Path | None = None) -> WorkspaceConfig | None:
 def save_config(config: WorkspaceConfig, path: Path | None = None) -> Path:
     """Write the config (owner-only permissions) and return its path."""
     path = path or default_config_path()
-    payload = json.dumps(
-        {"database_url": config.database_url, "coaches": config.coaches}, indent=2
-    )
+    payload = json.dumps({"database_url": config.database_url, "coaches": config.coaches}, indent=2)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

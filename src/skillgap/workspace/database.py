@@ -79,7 +79,9 @@ def make_engine(url: str) -> Engine:
             return engine
         return create_engine(parsed, pool_pre_ping=True)
     except (ArgumentError, ImportError, OSError) as exc:
-        raise WorkspaceError(f"cannot use the database {parsed.render_as_string()}: {exc}") from None
+        raise WorkspaceError(
+            f"cannot use the database {parsed.render_as_string()}: {exc}"
+        ) from None
 
 
 def _alembic_config() -> Config:

@@ -101,9 +101,7 @@ class Snapshot(Base):
     __tablename__ = "snapshots"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    client_id: Mapped[int] = mapped_column(
-        ForeignKey("clients.id", ondelete="CASCADE"), index=True
-    )
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
     posting_set_id: Mapped[int] = mapped_column(ForeignKey("posting_sets.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now, index=True)
     tool_version: Mapped[str] = mapped_column(String(40))
@@ -137,9 +135,7 @@ class Note(Base):
     __tablename__ = "notes"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    client_id: Mapped[int] = mapped_column(
-        ForeignKey("clients.id", ondelete="CASCADE"), index=True
-    )
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     text: Mapped[str] = mapped_column(Text)
 

@@ -65,7 +65,7 @@ def compare(before: Report, after: Report) -> Change:
 
 
 def trend(scores: Sequence[float | None]) -> str:
-    """"up", "down" or "flat" from the last two scores (oldest first); "new" with fewer."""
+    """ "up", "down" or "flat" from the last two scores (oldest first); "new" with fewer."""
     known = [score for score in scores if score is not None]
     if len(known) < 2:
         return "new"

@@ -244,9 +244,7 @@ class Workspace:
         """The client list: latest score, trend, last analysis and status, by name."""
 
         def work(session: Session) -> list[ClientSummary]:
-            clients = session.scalars(
-                select(Client).where(Client.coach_id == self.coach_id)
-            ).all()
+            clients = session.scalars(select(Client).where(Client.coach_id == self.coach_id)).all()
             rows = session.execute(
                 select(Snapshot.client_id, Snapshot.score, Snapshot.created_at, PostingSet.name)
                 .join(Client, Client.id == Snapshot.client_id)
@@ -321,7 +319,9 @@ class Workspace:
             posting_set = PostingSet(coach_id=self.coach_id, name=name)
             for position, (source, text) in enumerate(postings):
                 posting_set.items.append(
-                    PostingSetItem(position=position, posting=_stored_posting(session, source, text))
+                    PostingSetItem(
+                        position=position, posting=_stored_posting(session, source, text)
+                    )
                 )
             session.add(posting_set)
             session.flush()
@@ -403,7 +403,9 @@ class Workspace:
             chosen = self._posting_set(session, posting_set)
             stamped = replace(
                 report,
-                meta=report_meta(taxonomy, when, candidate=row.display_name, posting_set=chosen.name),
+                meta=report_meta(
+                    taxonomy, when, candidate=row.display_name, posting_set=chosen.name
+                ),
             ).to_dict()
             snapshot = Snapshot(
                 client_id=row.id,
@@ -559,9 +561,7 @@ class Workspace:
                     select(func.count(Snapshot.id)).where(Snapshot.client_id.in_(mine))
                 )
                 or 0,
-                "notes": session.scalar(
-                    select(func.count(Note.id)).where(Note.client_id.in_(mine))
-                )
+                "notes": session.scalar(select(func.count(Note.id)).where(Note.client_id.in_(mine)))
                 or 0,
             }
 

@@ -1,1 +1,1 @@
-"""Alembic migrations of the workspace schema, run by ``skillgap.workspace.database.open_engine``."""
+"""Alembic migrations of the workspace schema, run by ``database.open_engine`` at every open."""

@@ -74,9 +74,7 @@ def upgrade() -> None:
         sa.Column(
             "client_id", sa.Integer, sa.ForeignKey("clients.id", ondelete="CASCADE"), nullable=False
         ),
-        sa.Column(
-            "posting_set_id", sa.Integer, sa.ForeignKey("posting_sets.id"), nullable=False
-        ),
+        sa.Column("posting_set_id", sa.Integer, sa.ForeignKey("posting_sets.id"), nullable=False),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("tool_version", sa.String(40), nullable=False),
         sa.Column("taxonomy_version", sa.String(40), nullable=False),
