@@ -8,11 +8,14 @@ in the user's data directory. Opening runs the Alembic migrations up to the newe
 from __future__ import annotations
 
 import os
+import threading
 from importlib import resources
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -22,6 +25,7 @@ from skillgap.workspace.errors import WorkspaceError
 
 DATABASE_URL_ENV = "SKILLGAP_DATABASE_URL"
 SQLITE_BUSY_SECONDS = 30
+_MIGRATING = threading.Lock()
 
 
 def default_database_path() -> Path:
@@ -92,9 +96,15 @@ def _alembic_config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Migrate the database to the newest schema (creating it when empty)."""
+    """Migrate the database to the newest schema (creating it when empty).
+
+    Alembic's context is module-global, so migrations in one process run one at a time.
+    """
     config = _alembic_config()
-    with engine.begin() as connection:
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with _MIGRATING, engine.begin() as connection:
+        if MigrationContext.configure(connection).get_current_revision() == head:
+            return
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
