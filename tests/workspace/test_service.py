@@ -50,9 +50,7 @@ def _two_snapshots(ws: Workspace, reports, name: str = "Sam Lee", consent: bool 
     ws.add_client(name, contact="sam@example.org", consent_resume=consent)
     before, after = reports
     ws.save_snapshot(name, "ml jobs", before, resume_text=RESUME_BEFORE, when=T0)
-    ws.save_snapshot(
-        name, "ml jobs", after, resume_text=RESUME_AFTER, when=T0 + timedelta(days=30)
-    )
+    ws.save_snapshot(name, "ml jobs", after, resume_text=RESUME_AFTER, when=T0 + timedelta(days=30))
 
 
 def test_client_list_shows_the_latest_score_trend_and_status(ada, reports) -> None:
@@ -149,7 +147,7 @@ def test_each_coach_sees_only_their_own_clients(engine, ada, reports) -> None:
         lambda: bob.add_note("Sam Lee", "mine now"),
         lambda: bob.posting_texts("ml jobs"),
     ):
-        with pytest.raises(WorkspaceError, match="no (client|posting set) named"):
+        with pytest.raises(WorkspaceError, match=r"no (client|posting set) named"):
             attempt()
     bob.add_client("Sam Lee")  # another coach's client of the same name is a different person
     assert ada.counts() == {"clients": 1, "snapshots": 2, "notes": 1}
@@ -204,7 +202,10 @@ def test_cohort_counts_each_clients_latest_gaps(ada, reports) -> None:
     cohort = ada.cohort()
     assert cohort.sets == ("ml jobs",)
     before, after = reports
-    assert cohort.scores == {"Ann Bell": {"ml jobs": before.score}, "Sam Lee": {"ml jobs": after.score}}
+    assert cohort.scores == {
+        "Ann Bell": {"ml jobs": before.score},
+        "Sam Lee": {"ml jobs": after.score},
+    }
     counts = dict(cohort.common_gaps)
     both = {g.name for g in before.market.gaps} & {g.name for g in after.market.gaps}
     only_before = {g.name for g in before.market.gaps} - {g.name for g in after.market.gaps}
