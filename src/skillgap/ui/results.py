@@ -30,6 +30,7 @@ from skillgap.ui.charts import roadmap_chart
 from skillgap.ui.highlight import excerpt, md_escape
 from skillgap.ui.state import Analysis
 from skillgap.ui.tables import job_label, skill_matrix
+from skillgap.workspace.stamp import download_name
 
 Report = Mapping[str, Any]
 SHOWN_GAPS = 12
@@ -407,7 +408,7 @@ def _downloads(report: Report) -> None:
         column.download_button(
             label,
             data=partial(render, report, fmt),
-            file_name=_FILE_NAMES.get(fmt, f"skillgap-report.{fmt}"),
+            file_name=_FILE_NAMES.get(fmt) or download_name(report, fmt),
             mime=mime,
             key=key,
             on_click="ignore",

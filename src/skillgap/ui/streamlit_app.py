@@ -1,4 +1,4 @@
-"""The dashboard's main script: page set-up and navigation between the three pages.
+"""The dashboard's main script: page set-up and navigation between the pages.
 
 ``streamlit run app.py`` (a checkout) and ``skillgap app`` (anywhere) both run ``main``.
 """
@@ -28,6 +28,12 @@ def main() -> None:
                 title="Career coach",
                 icon=":material/groups:",
                 url_path="coach",
+            ),
+            st.Page(
+                PAGES_DIR / "workspace.py",
+                title="Coach workspace",
+                icon=":material/folder_shared:",
+                url_path="workspace",
             ),
             st.Page(
                 PAGES_DIR / "batch.py",
