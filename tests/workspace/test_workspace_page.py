@@ -100,7 +100,7 @@ def test_the_client_page_shows_progress_notes_and_the_report(workspace_on, repor
     at.selectbox(key="workspace_client_pick").select("Sam Lee").run()
     assert not at.exception
     before, after = reports
-    change = [m for m in at.metric if m.label == "Score change"][0]
+    change = next(m for m in at.metric if m.label == "Score change")
     assert change.value == f"{after.score:g}"
     assert change.delta == f"{after.score - before.score:+g}"
     text = _texts(at)
@@ -120,6 +120,6 @@ def test_re_analyze_adds_a_snapshot_and_notes_are_saved(workspace_on) -> None:
     assert not at.exception
     assert "**3 analyses**" in _texts(at)
     at.text_area(key="workspace_note_text").input("Mock interview on Friday.")
-    [b for b in at.button if b.label == "Add note"][0].click().run()
+    next(b for b in at.button if b.label == "Add note").click().run()
     assert "Mock interview on Friday." in _texts(at)
     assert len(Workspace.open(workspace_on, "ada").history("Sam Lee")) == 3

@@ -60,8 +60,11 @@ def _progress(history: list[SnapshotInfo]) -> None:
         return
     labels = [_label(s) for s in history]
     left, right = st.columns(2)
-    first = left.selectbox("Compare", range(len(history)), len(history) - 2, format_func=labels.__getitem__, key="workspace_cmp_from")  # fmt: skip
-    second = right.selectbox("with", range(len(history)), len(history) - 1, format_func=labels.__getitem__, key="workspace_cmp_to")  # fmt: skip
+    pick = partial(st.selectbox, options=range(len(history)), format_func=labels.__getitem__)
+    with left:
+        first = pick("Compare", index=len(history) - 2, key="workspace_cmp_from")
+    with right:
+        second = pick("with", index=len(history) - 1, key="workspace_cmp_to")
     change = compare(history[first].report, history[second].report)
     with st.container(key="workspace_change"):
         if change.warning:
@@ -79,9 +82,12 @@ def _report(workspace: Workspace, history: list[SnapshotInfo]) -> None:
     st.subheader("Full report")
     labels = [_label(s) for s in history]
     index = st.selectbox(
-        "Snapshot", range(len(history)), len(history) - 1, format_func=labels.__getitem__,
+        "Snapshot",
+        range(len(history)),
+        len(history) - 1,
+        format_func=labels.__getitem__,
         key="workspace_snapshot",
-    )  # fmt: skip
+    )
     snapshot = history[index]
     if snapshot.learned or snapshot.corrections:
         st.caption(
@@ -105,12 +111,12 @@ def _reanalyze(workspace: Workspace, name: str, history: list[SnapshotInfo]) -> 
         return
     latest = history[-1].posting_set if history else None
     chosen = st.selectbox(
-        "Against the posting set", sets, sets.index(latest) if latest in sets else 0,
+        "Against the posting set",
+        sets,
+        sets.index(latest) if latest in sets else 0,
         key="workspace_analyze_set",
-    )  # fmt: skip
-    upload = st.file_uploader(
-        "The updated resume", type=RESUME_TYPES, key="workspace_resume_file"
     )
+    upload = st.file_uploader("The updated resume", type=RESUME_TYPES, key="workspace_resume_file")
     pasted = st.text_area("Or paste it", key="workspace_resume_text", height=120)
     if not st.button("Analyze and save", key="workspace_analyze", type="primary"):
         return
