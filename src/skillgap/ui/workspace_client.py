@@ -65,6 +65,8 @@ def _progress(history: list[SnapshotInfo]) -> None:
         first = pick("Compare", index=len(history) - 2, key="workspace_cmp_from")
     with right:
         second = pick("with", index=len(history) - 1, key="workspace_cmp_to")
+    if first is None or second is None:
+        return
     change = compare(history[first].report, history[second].report)
     with st.container(key="workspace_change"):
         if change.warning:

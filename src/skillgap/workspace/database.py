@@ -119,7 +119,7 @@ def open_engine(url: str) -> Engine:
         upgrade(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        reason = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         where = make_url(url).render_as_string(hide_password=True)
         raise WorkspaceError(f"cannot open the workspace database {where}: {reason}") from None
     return engine
