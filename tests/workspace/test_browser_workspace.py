@@ -4,11 +4,9 @@ both snapshots and the score change survive a page reload and a server restart."
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from tests.ui.test_browser import (
@@ -30,6 +28,7 @@ from skillgap.workspace.database import DATABASE_URL_ENV, sqlite_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PASSWORD = "coach password"
+ANALYSIS_TIMEOUT_MS = 180_000
 
 
 @pytest.fixture
@@ -98,23 +97,24 @@ def _open_workspace(page, url: str) -> None:
 
 
 def _pick_client(page, name: str) -> None:
-    page.locator(".st-key-workspace_client_pick").click()
+    page.locator(".st-key-workspace_client_pick input").click()
+    page.keyboard.type(name)
     page.get_by_role("option", name=name).click()
     page.locator(".st-key-workspace_client").get_by_text(name).first.wait_for(timeout=TIMEOUT_MS)
     _settle(page)
 
 
 def _analyze(page, resume: str) -> None:
-    page.locator(".st-key-workspace_resume_text textarea").fill(resume)
-    page.locator(".st-key-workspace_resume_text textarea").press("Control+Enter")
+    box = page.locator(".st-key-workspace_resume_text textarea")
+    box.fill(resume)
+    box.press("Control+Enter")
     _settle(page)
-    page.locator(".st-key-workspace_analyze button").click()
-    _settle(page)
+    page.locator(".st-key-workspace_analyze button").click(timeout=TIMEOUT_MS)
 
 
 def _check_client(page, analyses: int, change: str) -> None:
     client = page.locator(".st-key-workspace_client")
-    client.get_by_text(f"{analyses} analyses").wait_for(timeout=TIMEOUT_MS)
+    client.get_by_text(f"{analyses} analyses").wait_for(timeout=ANALYSIS_TIMEOUT_MS)
     change_box = page.locator(".st-key-workspace_change")
     change_box.get_by_text(change).first.wait_for(timeout=TIMEOUT_MS)
 
@@ -133,22 +133,19 @@ def test_the_coach_flow_survives_reload_and_restart(server: Server) -> None:
         page.get_by_label("Display name").fill("Sam Lee")
         page.get_by_role("button", name="Add client").click()
         _settle(page)
-        page.locator(".st-key-workspace_client").get_by_text("Sam Lee").first.wait_for(
-            timeout=TIMEOUT_MS
-        )
+        _pick_client(page, "Sam Lee")
         _analyze(page, RESUME_BEFORE)
+        # The first analysis loads the spaCy pipeline in the server: allow for a busy machine.
         page.locator(".st-key-workspace_client").get_by_text("1 analyses").wait_for(
-            timeout=TIMEOUT_MS
+            timeout=ANALYSIS_TIMEOUT_MS
         )
+        _settle(page)
         _analyze(page, RESUME_AFTER)
         _check_client(page, 2, change)
         page.screenshot(path=str(ARTIFACTS / "workspace-client.png"), full_page=True)
 
         page.reload()
         _open_workspace(page, server.url)
-        assert page.locator(".st-key-workspace_clients").get_by_text(
-            re.compile("Sam Lee")
-        ).count() or page.locator(".st-key-workspace_clients canvas").count()
         _pick_client(page, "Sam Lee")
         _check_client(page, 2, change)
 

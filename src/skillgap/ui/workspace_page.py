@@ -114,7 +114,6 @@ def _add_client(workspace: Workspace) -> None:
             except WorkspaceError as exc:
                 st.error(str(exc))
             else:
-                st.session_state["workspace_client_pick"] = " ".join(name.split())
                 st.rerun()
 
 
