@@ -88,6 +88,7 @@ def test_analyze_runs_the_pipeline_and_saves_a_snapshot(ada) -> None:
     snapshot = ada.analyze("Sam Lee", RESUME_AFTER, "ml jobs", learned=["docker"])
     assert snapshot.score == analyze(RESUME_AFTER, TEXTS).score
     assert snapshot.learned == ("docker",)
+    assert "docker" not in [skill["id"] for skill in snapshot.report["roadmap"]["skills"]]
     assert ada.history("Sam Lee")[0].id == snapshot.id
     with pytest.raises(WorkspaceError, match="unknown skill"):
         ada.analyze("Sam Lee", RESUME_AFTER, "ml jobs", learned=["not-a-skill"])

@@ -370,7 +370,10 @@ class Workspace:
         texts = [text for _, text in self.posting_texts(posting_set)]
         if not resume_text.strip():
             raise WorkspaceError("the resume is empty")
-        report = analyze(resume_text, texts, hours_per_week=hours_per_week, taxonomy=taxonomy)
+        learned = _skill_ids(learned, taxonomy)  # the plan leaves these out
+        report = analyze(
+            resume_text, texts, hours_per_week=hours_per_week, taxonomy=taxonomy, learned=learned
+        )
         return self.save_snapshot(
             info.display_name,
             posting_set,
