@@ -52,8 +52,8 @@ class Service:
         job_docs = [read_upload(data, name, limits) for name, data in jobs]
         try:
             report = analyze(
-                resume_doc,  # type: ignore[arg-type]  # report.HasText: a settable .text
-                job_docs,  # type: ignore[arg-type]
+                resume_doc,
+                job_docs,
                 hours_per_week=options.hours_per_week,
                 track=options.track,
                 taxonomy=taxonomy,
