@@ -9,6 +9,7 @@ from typing import Literal, Protocol
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from skillgap.documents.shape import tokenizable
 from skillgap.extraction.doc_data import doc_kind, doc_text
 from skillgap.extraction.experience import experience_entries, years_used
 from skillgap.extraction.pipeline import MAX_TEXT_CHARS, get_pipeline
@@ -59,7 +60,7 @@ def _prepared_doc(nlp: Language, text: str, kind: KindArg) -> Doc:
     the rest), ready for the components."""
     _check_length(text)
     _check_kind(kind)
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(tokenizable(text))  # same offsets; no quadratic token shapes
     doc._.skillgap_kind = None if kind == "auto" else kind
     doc._.skillgap_text = text
     return doc

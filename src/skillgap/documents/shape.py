@@ -1,0 +1,34 @@
+"""Texts of any shape cost time linear in their length: pathological runs are cut for the tokenizer.
+
+spaCy's tokenizer peels prefixes and suffixes off a token one character at a time, so a run of
+thousands of punctuation marks (``<<<<…`` or a run of quotes) costs quadratic time, and a megabyte-long
+"word" is slow too. ``tokenizable`` breaks such runs with spaces, replacing characters rather than
+inserting them, so every character offset into the result is an offset into the original text:
+
+>>> tokenizable("a " + "<" * 20 + " b")
+'a <<<<<<<<<<<<<<<< <<< b'
+>>> len(tokenizable("x" * 1000)) == 1000
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_PUNCTUATION_RUN = 16
+MAX_WORD_CHARS = 256
+_PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
+_LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+
+
+def tokenizable(text: str) -> str:
+    """``text`` with every run of more than ``MAX_PUNCTUATION_RUN`` punctuation marks, and every
+    run of more than ``MAX_WORD_CHARS`` non-space characters, broken by spaces (same length)."""
+    text = _PUNCTUATION_RUN.sub(lambda m: _break(m.group(), MAX_PUNCTUATION_RUN), text)
+    return _LONG_RUN.sub(lambda m: _break(m.group(), MAX_WORD_CHARS), text)
+
+
+def _break(run: str, size: int) -> str:
+    """``run`` with every ``size + 1``-th character replaced by a space."""
+    step = size + 1
+    return "".join(run[i : i + size] + " " for i in range(0, len(run), step))[: len(run)]
