@@ -1,4 +1,11 @@
-"""Caps on what a document may cost to read: size, pages, unzipped size and time."""
+"""Caps on what a document may cost to read: size, pages, unzipped size, time and memory.
+
+Every cap is counted while reading: the operations and characters of each PDF page, the bytes
+each DOCX part and PDF stream actually inflate to, the elements of an HTML page. ``timeout_s`` and
+``max_memory_bytes`` are hard limits only when the document is read in a worker process
+(``skillgap.documents.read_document_isolated``); in-process readers check the time between units
+of work.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from typing import NoReturn
 from skillgap.documents.errors import DocumentError
 
 MB = 1024 * 1024
+GB = 1024 * MB
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,11 @@ class Limits:
     max_unzipped_bytes: int = 100 * MB
     max_zip_ratio: float = 100.0
     max_zip_members: int = 2000
+    max_page_objects: int = 100_000
+    max_page_chars: int = 100_000
+    max_html_elements: int = 100_000
+    max_text_chars: int = 2_000_000
+    max_memory_bytes: int = GB
 
     def __post_init__(self) -> None:
         for limit in fields(self):
@@ -43,11 +56,23 @@ def format_size(n_bytes: float) -> str:
     return f"{int(n_bytes)} bytes"
 
 
-class Deadline:
-    """The time budget of one document; readers call ``check()`` between units of work."""
+def timeout_message(what: str, seconds: float) -> str:
+    """The one line a document gets when reading it took too long."""
+    return (
+        f"reading {what} took longer than {seconds:g} s and was stopped; "
+        "try a smaller or simpler file"
+    )
 
-    def __init__(self, seconds: float) -> None:
+
+class Deadline:
+    """The time budget of one document; readers call ``check()`` between units of work.
+
+    ``what`` names the document in the message ("this PDF").
+    """
+
+    def __init__(self, seconds: float, what: str = "the document") -> None:
         self.seconds = seconds
+        self.what = what
         self._end = time.monotonic() + seconds
 
     def remaining(self) -> float:
@@ -59,7 +84,4 @@ class Deadline:
             self.expire()
 
     def expire(self) -> NoReturn:
-        raise DocumentError(
-            f"reading the document took longer than {self.seconds:g} s and was stopped; "
-            "try a smaller or simpler file"
-        )
+        raise DocumentError(timeout_message(self.what, self.seconds))
