@@ -36,6 +36,18 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _IMAGE_HINT = "; if it is a scanned resume, export a text-based PDF or DOCX instead"
 
 
+def describe(data: bytes) -> str:
+    """How messages name a document by its first bytes: "this PDF", "this DOCX file" or
+    "this document".
+
+    >>> describe(b"%PDF-1.4"), describe(b"Python")
+    ('this PDF', 'this document')
+    """
+    if b"%PDF-" in data[:1024]:
+        return "this PDF"
+    return "this DOCX file" if data.startswith(_ZIP_MAGIC) else "this document"
+
+
 def sniff_format(data: bytes) -> Sniffed:
     """``pdf``, ``docx`` or ``text`` (decoded and classified later), else a DocumentError."""
     if not data.strip():

@@ -67,7 +67,9 @@ def read_pdf(data: bytes, limits: Limits, deadline: Deadline, *, ocr: bool = Fal
     warnings = []
     if scanned:
         pages = ", ".join(map(str, scanned))
-        warnings.append(f"page(s) {pages} of the PDF have no text layer (scanned?) and were skipped")
+        warnings.append(
+            f"page(s) {pages} of the PDF have no text layer (scanned?) and were skipped"
+        )
     if cut:
         pages = ", ".join(map(str, cut))
         warnings.append(

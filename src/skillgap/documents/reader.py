@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
+from dataclasses import replace
 from pathlib import Path, PurePath
 
-from skillgap.documents.detect import sniff_format
+from skillgap.documents.detect import describe, sniff_format
 from skillgap.documents.docx_file import read_docx
 from skillgap.documents.errors import DocumentError
 from skillgap.documents.html_file import looks_like_html, read_html
@@ -41,12 +43,16 @@ def read_document(
     ('Skills\\n• Python, SQL', 'txt', ['Skills'], ((7, 20),))
     """
     limits = limits or Limits()
-    deadline = Deadline(limits.timeout_s)
-    data, name = _load(source, filename, limits)
-    return _read(data, name, limits, deadline, ocr)
+    data, name = load(source, filename, limits)
+    return read_bytes(data, name, limits, ocr)
 
 
-def _load(
+def read_bytes(data: bytes, name: str, limits: Limits, ocr: bool = False) -> Document:
+    """``read_document`` on bytes already loaded (and size-checked) by ``load``."""
+    return _read(data, name, limits, Deadline(limits.timeout_s, describe(data)), ocr)
+
+
+def load(
     source: str | os.PathLike[str] | bytes, filename: str | None, limits: Limits
 ) -> tuple[bytes, str]:
     """The document's bytes (within the size cap) and the name to report it by."""
@@ -73,11 +79,23 @@ def _check_path(source: str | os.PathLike[str]) -> str | os.PathLike[str]:
     return source
 
 
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "this is a folder, not a file"),
+    (stat.S_ISFIFO, "this is a named pipe (FIFO), not a file"),
+    (stat.S_ISSOCK, "this is a socket, not a file"),
+    (stat.S_ISCHR, "this is a device, not a file"),
+    (stat.S_ISBLK, "this is a device, not a file"),
+)
+
+
 def _read_file(path: Path, limits: Limits) -> bytes:
+    """The file's first ``max_bytes + 1`` bytes; anything but a regular file is refused before
+    a byte is read (opening a FIFO without O_NONBLOCK would wait for a writer forever)."""
     try:
-        if path.is_dir():
-            raise DocumentError("this is a folder, not a file")
-        with path.open("rb") as handle:
+        refuse_special(os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            refuse_special(os.fstat(handle.fileno()).st_mode)  # swapped since the stat
             return handle.read(limits.max_bytes + 1)  # one byte more shows the file is too big
     except FileNotFoundError:
         raise DocumentError("file not found") from None
@@ -85,6 +103,15 @@ def _read_file(path: Path, limits: Limits) -> bytes:
         raise DocumentError("cannot read the file: permission denied") from None
     except OSError as exc:
         raise DocumentError(f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def refuse_special(mode: int) -> None:
+    """Raise ``DocumentError`` unless ``mode`` (``st_mode``) is that of a regular file."""
+    for test, message in _NOT_REGULAR:
+        if test(mode):
+            raise DocumentError(message)
+    if not stat.S_ISREG(mode):
+        raise DocumentError("this is not a regular file")
 
 
 def _read(data: bytes, name: str, limits: Limits, deadline: Deadline, ocr: bool) -> Document:
@@ -95,15 +122,28 @@ def _read(data: bytes, name: str, limits: Limits, deadline: Deadline, ocr: bool)
     if not layout.text.strip():
         raise DocumentError("the document contains no text")
     warnings = list(extracted.warnings)
-    if language := english_warning(layout.text):
+    text = layout.text
+    if len(text) > limits.max_text_chars:
+        text = text[: limits.max_text_chars]
+        warnings.append(
+            f"the document's text is longer than {limits.max_text_chars:,} characters; "
+            "only the first ones were read"
+        )
+    if language := english_warning(text):
         warnings.append(language)
     return Document(
-        text=layout.text,
+        text=text,
         source=name,
         format=fmt,
         pages=extracted.pages,
-        sections=layout.sections,
-        bullets=layout.bullets,
+        sections=tuple(
+            replace(section, end=min(section.end, len(text)))
+            for section in layout.sections
+            if section.start < len(text)
+        ),
+        bullets=tuple(
+            (start, min(end, len(text))) for start, end in layout.bullets if start < len(text)
+        ),
         tables=normalize_tables(extracted.tables),
         links=find_links(layout.text, extracted.links),
         warnings=tuple(warnings),

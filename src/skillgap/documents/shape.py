@@ -1,7 +1,7 @@
 """Texts of any shape cost time linear in their length: pathological runs are cut for the tokenizer.
 
 spaCy's tokenizer peels prefixes and suffixes off a token one character at a time, so a run of
-thousands of punctuation marks (``<<<<…`` or a run of quotes) costs quadratic time, and a megabyte-long
+thousands of punctuation marks (``<<<<…``, quotes) costs quadratic time, and a megabyte-long
 "word" is slow too. ``tokenizable`` breaks such runs with spaces, replacing characters rather than
 inserting them, so every character offset into the result is an offset into the original text:
 
