@@ -14,7 +14,6 @@ document's ``error`` and the rest of the batch carries on.
 from __future__ import annotations
 
 import bz2
-import codecs
 import csv
 import gzip
 import io
@@ -27,8 +26,8 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from charset_normalizer import from_bytes
 
+from skillgap.documents.charset import detect_encoding
 from skillgap.models import DocKind
 
 TableSource = str | Path | pd.DataFrame
@@ -45,8 +44,6 @@ _CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 _SEPARATORS = ",;\t|"
 _COMPRESSION_SUFFIXES = frozenset((".gz", ".bz2", ".xz", ".zip", ".zst"))
 _PARQUET_SUFFIXES = frozenset((".parquet", ".pq"))
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_PREFERRED_LEGACY = "cp1252"  # what Excel's "CSV" saves on Western Windows
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -140,8 +137,8 @@ def _cell(value: object) -> str:
 def read_csv(data: bytes, name: str, *, default_sep: str = ",") -> pd.DataFrame:
     """A CSV table's rows with every cell as a string; ``BatchInputError`` when unusable.
 
-    The encoding is UTF-8 (with or without a BOM), UTF-16 with a BOM, or else the one
-    charset-normalizer finds for the whole file (Windows-1252 when the evidence is even). The
+    The encoding follows the one charset policy (``skillgap.documents.charset``: a BOM, UTF-16,
+    UTF-8, else the detected legacy charset, Windows-1252 when the evidence is even). The
     separator is the comma, semicolon, tab or pipe that splits the header line, else
     ``default_sep``. Bytes the encoding cannot decode stay as lone surrogates, which
     ``load_documents`` and ``load_pairs`` report per row.
@@ -162,27 +159,10 @@ def read_csv(data: bytes, name: str, *, default_sep: str = ",") -> pd.DataFrame:
 
 
 def _decode(data: bytes) -> str:
-    """The text of a table file; bytes its encoding cannot decode become lone surrogates."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="surrogateescape")
-    if data.startswith(_UTF16_BOMS):
-        return data.decode("utf-16", errors="surrogateescape")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode(_legacy_encoding(data), errors="surrogateescape")
-
-
-def _legacy_encoding(data: bytes) -> str:
-    """charset-normalizer's best guess for ``data``; Windows-1252 when it does as well."""
-    candidates = [*from_bytes(data), *from_bytes(data, cp_isolation=[_PREFERRED_LEGACY])]
-    if not candidates:
-        return "utf-8"
-    best = min(
-        candidates,
-        key=lambda m: (m.chaos, -m.coherence, m.encoding != _PREFERRED_LEGACY),
-    )
-    return best.encoding
+    """The text of a table file (``skillgap.documents.charset``'s policy); bytes its encoding
+    cannot decode become lone surrogates."""
+    encoding, bom = detect_encoding(data) or ("utf-8", 0)
+    return data[bom:].decode(encoding, errors="surrogateescape")
 
 
 def _separator(text: str, default: str) -> str:

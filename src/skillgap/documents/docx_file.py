@@ -1,5 +1,10 @@
 """Word documents (.docx) through python-docx, after a zip-bomb check.
 
+The archive's parts are unpacked here, a slice at a time, stopping at the size each header
+declares (zipfile checks the CRC there, so a part that inflates further is refused as damaged),
+and python-docx reads the unpacked copy: no part can inflate beyond the caps, whatever its headers
+say.
+
 The body XML is walked in order, so tables, content controls and text boxes appear where they sit
 in the document. Headings come from paragraph styles, bullets from list numbering, links from
 hyperlink relationships and HYPERLINK fields.
@@ -33,6 +38,12 @@ _SKIPPED = frozenset((_MC_FALLBACK, qn("w:del"), qn("w:pPr"), qn("w:rPr")))
 _FIELD_LINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
 _ROW_CELL_MAX_CHARS = 80
 _BIG_MEMBER = 1024 * 1024
+_READ_STEP = 64 * 1024
+_WORD_COMPRESSIONS = frozenset((zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED))
+_LYING = (
+    "the DOCX file's parts unpack to other sizes than their headers say; "
+    "it is damaged or a zip bomb"
+)
 
 
 def check_zip(data: bytes, limits: Limits) -> None:
@@ -61,11 +72,45 @@ def check_zip(data: bytes, limits: Limits) -> None:
             )
 
 
+def unpack_bounded(data: bytes, limits: Limits, deadline: Deadline) -> bytes:
+    """The archive re-packed without compression, each part inflated a slice at a time and never
+    beyond its declared size nor, in total, ``Limits.max_unzipped_bytes``."""
+    unpacked = io.BytesIO()
+    total = 0
+    try:
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as source,
+            zipfile.ZipFile(unpacked, "w", zipfile.ZIP_STORED) as target,
+        ):
+            for info in source.infolist():
+                if info.compress_type not in _WORD_COMPRESSIONS:
+                    raise DocumentError(
+                        "the DOCX file uses a compression Word never writes; save it again in Word"
+                    )
+                pieces = []
+                with source.open(info) as part:
+                    while piece := part.read(_READ_STEP):
+                        total += len(piece)
+                        if total > limits.max_unzipped_bytes:
+                            raise DocumentError(_LYING)
+                        pieces.append(piece)
+                        deadline.check()
+                target.writestr(info.filename, b"".join(pieces))
+    except DocumentError:
+        raise
+    except zipfile.BadZipFile as exc:
+        raise DocumentError(_LYING if "CRC" in str(exc) else _DAMAGED) from None
+    except (OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        raise DocumentError(_DAMAGED) from None
+    return unpacked.getvalue()
+
+
 def read_docx(data: bytes, limits: Limits, deadline: Deadline) -> Extracted:
     """Blocks of a .docx file: headers first, then the body in order."""
     check_zip(data, limits)
+    package = unpack_bounded(data, limits, deadline)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
         walker = _Walker(_paragraph_styles(document), deadline)
         for part, element in _header_elements(document):
             walker.walk(element, part)

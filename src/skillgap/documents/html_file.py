@@ -1,7 +1,9 @@
 """HTML pages (postings saved from a browser): visible text as lines, headings and list items kept.
 
-Scripts, styles, navigation and hidden elements are dropped; block elements start new lines;
-table cells of one row share a line, separated by " | ".
+Scripts, styles, navigation and hidden elements (``hidden``, ``aria-hidden``, ``display:none``,
+``visibility:hidden``, ``font-size:0``, ``opacity:0``) are dropped; block elements start new
+lines; table cells of one row share a line, separated by " | ". Pages with more elements than
+``Limits.max_html_elements`` are refused before they are parsed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, CData, MarkupResemblesLocatorWarning, NavigableString, Tag
 
-from skillgap.documents.limits import Deadline
+from skillgap.documents.errors import DocumentError
+from skillgap.documents.limits import Deadline, Limits
 from skillgap.documents.model import Block, BlockKind, Extracted
 
 _DROPPED = frozenset((
@@ -31,6 +34,10 @@ _TAG_PATTERN = re.compile(
     r"<(?:html|head|body|div|p|ul|ol|li|h[1-6]|table|span|br|a)\b[^>]*>", re.IGNORECASE
 )
 _WHITESPACE = re.compile(r"\s+")
+_ELEMENT = re.compile(r"<[A-Za-z]")
+_HIDDEN_STYLE = re.compile(
+    r"display:none|visibility:hidden|(?:font-size|opacity):0*\.?0*(?:px|pt|em|rem|%)?(?:;|!|$)"
+)
 _CHECK_EVERY = 10_000  # nodes walked between deadline checks
 
 
@@ -88,8 +95,14 @@ class _Close:
         self.tag = tag
 
 
-def read_html(text: str, deadline: Deadline) -> Extracted:
+def read_html(text: str, limits: Limits, deadline: Deadline) -> Extracted:
     """Visible text of an HTML page, one block per line-producing element."""
+    elements = sum(1 for _ in _ELEMENT.finditer(text))
+    if elements > limits.max_html_elements:
+        raise DocumentError(
+            f"the HTML page has {elements:,} elements (limit {limits.max_html_elements:,}); "
+            "save the posting's text instead"
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(text, "lxml")
@@ -122,7 +135,7 @@ def _is_hidden(tag: Tag) -> bool:
     if str(tag.get("aria-hidden", "")).lower() == "true":
         return True
     style = str(tag.get("style", "")).replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+    return _HIDDEN_STYLE.search(style) is not None
 
 
 def _open(walker: _Walker, tag: Tag) -> None:

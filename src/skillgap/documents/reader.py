@@ -163,5 +163,5 @@ def _extract(
     if suffix not in _MARKDOWN_SUFFIXES and looks_like_html(
         text, html_name=suffix in _HTML_SUFFIXES
     ):
-        return "html", read_html(text, deadline)
+        return "html", read_html(text, limits, deadline)
     return ("md" if suffix in _MARKDOWN_SUFFIXES else "txt"), read_plain_text(text)
