@@ -50,7 +50,7 @@ def read_plain_text(text: str) -> Extracted:
     Inline HTML tags (``<b>Python</b>``, as Markdown allows) are dropped and ``<br>`` ends a line.
 
     >>> read_plain_text("Skills: <b>Python</b>,<br/><em class='x'>SQL</em>").blocks[0].text
-    'Skills: Python,\nSQL'
+    'Skills: Python,\\nSQL'
     """
     text = _INLINE_TAG.sub("", _LINE_BREAK_TAG.sub("\n", text))
     return Extracted(blocks=(Block("text", text),))
