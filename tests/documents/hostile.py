@@ -30,7 +30,9 @@ def raw_pdf(content: bytes, *, compress: bool = True) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 
@@ -74,7 +76,9 @@ def _with_raw_stream(compressed: bytes) -> bytes:
     marker = b"@@STREAM@@"
     pdf = raw_pdf(marker, compress=False)
     head, tail = pdf.split(marker)
-    head = head.replace(b"/Length %d" % len(marker), b"/Filter /FlateDecode /Length %d" % len(compressed))
+    head = head.replace(
+        b"/Length %d" % len(marker), b"/Filter /FlateDecode /Length %d" % len(compressed)
+    )
     return _fix_xref(head + compressed + tail)
 
 
@@ -92,7 +96,9 @@ def _fix_xref(pdf: bytes) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
+    )
     return out.getvalue()
 
 
@@ -113,7 +119,9 @@ def lying_docx(document: bytes, inflated_bytes: int) -> bytes:
     for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
         start = 0
         while (at := packed.find(signature, start)) >= 0:
-            name_len = int.from_bytes(packed[at + (26 if signature == b"PK\x03\x04" else 28) :][:2], "little")
+            name_len = int.from_bytes(
+                packed[at + (26 if signature == b"PK\x03\x04" else 28) :][:2], "little"
+            )
             name_at = at + (30 if signature == b"PK\x03\x04" else 46)
             if bytes(packed[name_at : name_at + name_len]) == b"word/document.xml":
                 packed[at + size_at : at + size_at + 4] = claimed.to_bytes(4, "little")

@@ -45,13 +45,15 @@ def read_input(path: str, *, max_bytes: int | None = None, ocr: bool = False):
     """
     import sys
 
-    from skillgap.documents import DocumentError, Limits, read_document
+    from skillgap.documents import DocumentError, Limits, read_document_isolated
 
     limits = Limits(max_bytes=max_bytes) if max_bytes else None
     try:
         if path == "-":
-            return read_document(sys.stdin.buffer.read(), filename="-", limits=limits, ocr=ocr)
-        return read_document(Path(path), limits=limits, ocr=ocr)
+            return read_document_isolated(
+                sys.stdin.buffer.read(), filename="-", limits=limits, ocr=ocr
+            )
+        return read_document_isolated(Path(path), limits=limits, ocr=ocr)
     except DocumentError as exc:
         raise CliError(f"{path}: {exc}") from None
     except OSError as exc:

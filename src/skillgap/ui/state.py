@@ -15,7 +15,7 @@ import streamlit as st
 from spacy.language import Language
 
 from skillgap.analysis.report import analyze
-from skillgap.documents import read_document
+from skillgap.documents import read_document_isolated
 from skillgap.extraction.pipeline import get_pipeline
 from skillgap.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from skillgap.ui import TAXONOMY_ENV
@@ -69,7 +69,7 @@ def pipeline_for(custom: CustomTaxonomy | None) -> Language:
 def read_upload(data: bytes, name: str, ocr: bool = False) -> Input:
     """Read an uploaded or pasted document (raises ``DocumentError`` with a one-line message);
     ``ocr`` reads scanned PDF pages with tesseract."""
-    document = read_document(data, filename=name, ocr=ocr)
+    document = read_document_isolated(data, filename=name, ocr=ocr)
     return Input(source=name, text=document.text, warnings=document.warnings)
 
 
