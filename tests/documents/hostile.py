@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
+import signal
 import zipfile
 import zlib
+from collections.abc import Iterator
 
 
 def raw_pdf(content: bytes, *, compress: bool = True) -> bytes:
@@ -128,3 +131,19 @@ def lying_docx(document: bytes, inflated_bytes: int) -> bytes:
             start = at + 4
     assert real.file_size > claimed
     return bytes(packed)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Fail (rather than hang) when the block runs longer than ``seconds``."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"took longer than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

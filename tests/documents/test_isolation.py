@@ -1,0 +1,59 @@
+"""read_document_isolated: worker processes with a hard timeout and a memory cap."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from skillgap.documents import DocumentError, Limits, read_document_isolated
+from skillgap.documents.isolation import warm_up
+
+from .hostile import flate_bomb_pdf, scattered_words_pdf, text_pdf, time_limit
+
+GOOD = text_pdf(["Skills", "Python, SQL"])
+
+
+def test_a_document_reads_the_same_as_in_process() -> None:
+    with time_limit(30):
+        doc = read_document_isolated(GOOD, "cv.pdf")
+    assert (doc.text, doc.format, doc.source) == ("Skills\nPython, SQL", "pdf", "cv.pdf")
+
+
+def test_errors_come_back_as_one_line() -> None:
+    with time_limit(30), pytest.raises(DocumentError, match="the file is empty"):
+        read_document_isolated(b"   ", "cv.txt")
+
+
+def test_a_slow_document_is_stopped_and_others_do_not_wait_for_it() -> None:
+    warm_up()
+    read_document_isolated(GOOD, "warm.pdf")
+    slow_limits = Limits(timeout_s=1.0)
+    errors: list[str] = []
+
+    def slow() -> None:
+        try:
+            read_document_isolated(scattered_words_pdf(40_000), "slow.pdf", limits=slow_limits)
+        except DocumentError as exc:
+            errors.append(str(exc))
+
+    with time_limit(30):
+        thread = threading.Thread(target=slow)
+        thread.start()
+        time.sleep(0.1)
+        started = time.perf_counter()
+        assert read_document_isolated(GOOD, "good.pdf").text.startswith("Skills")
+        good_seconds = time.perf_counter() - started
+        thread.join()
+    assert good_seconds < 5  # a fresh worker at worst, never the slow file's time
+    assert errors == [
+        "reading this PDF took longer than 1 s and was stopped; try a smaller or simpler file"
+    ]
+
+
+def test_a_document_needing_too_much_memory_is_stopped() -> None:
+    limits = Limits(max_unzipped_bytes=4 * 1024**3, max_memory_bytes=300 * 1024**2)
+    with time_limit(60), pytest.raises(DocumentError, match="more than 300 MB of memory"):
+        read_document_isolated(flate_bomb_pdf(600 * 1024**2), "bomb.pdf", limits=limits)
+    assert read_document_isolated(GOOD, "after.pdf").text.startswith("Skills")
