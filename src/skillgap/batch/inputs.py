@@ -19,6 +19,7 @@ import gzip
 import io
 import lzma
 import re
+import typing
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -28,6 +29,9 @@ from typing import Literal
 import pandas as pd
 
 from skillgap.documents.charset import detect_encoding
+from skillgap.documents.errors import DocumentError
+from skillgap.documents.limits import format_size
+from skillgap.documents.reader import refuse_special
 from skillgap.models import DocKind
 
 TableSource = str | Path | pd.DataFrame
@@ -45,6 +49,8 @@ _SEPARATORS = ",;\t|"
 _COMPRESSION_SUFFIXES = frozenset((".gz", ".bz2", ".xz", ".zip", ".zst"))
 _PARQUET_SUFFIXES = frozenset((".parquet", ".pq"))
 _SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_TABLE_BYTES = 1024 * 1024 * 1024  # what a compressed table may unpack to
+_READ_STEP = 1024 * 1024
 
 
 class BatchInputError(ValueError):
@@ -178,6 +184,11 @@ def _read_file(path: Path, wanted: Mapping[str, str]) -> tuple[pd.DataFrame, lis
     if not path.exists():
         raise BatchInputError(f"{path}: no such file")
     try:
+        if not path.is_dir():
+            refuse_special(path.stat().st_mode)
+    except DocumentError as exc:
+        raise BatchInputError(f"{path}: {exc}") from None
+    try:
         if path.is_dir() or path.suffix.lower() in _PARQUET_SUFFIXES:
             return _read_parquet(path, wanted)
         suffixes = [s.lower() for s in path.suffixes[-2:]]
@@ -199,7 +210,8 @@ def _read_file(path: Path, wanted: Mapping[str, str]) -> tuple[pd.DataFrame, lis
 
 
 def _file_bytes(path: Path, compression: str | None) -> bytes:
-    """The content of ``path``, decompressed by its suffix."""
+    """The content of ``path``, decompressed by its suffix as a stream, at most
+    ``MAX_TABLE_BYTES`` of it (a decompression bomb stops there)."""
     if compression is None:
         return path.read_bytes()
     if compression == ".zip":
@@ -207,7 +219,8 @@ def _file_bytes(path: Path, compression: str | None) -> bytes:
             members = [m for m in archive.infolist() if not m.is_dir()]
             if len(members) != 1:
                 raise BatchInputError(f"{path}: the zip archive must hold exactly one table")
-            return archive.read(members[0])
+            with archive.open(members[0]) as stream:
+                return _capped(stream, path)
     if compression == ".zst":
         try:
             import zstandard
@@ -216,10 +229,25 @@ def _file_bytes(path: Path, compression: str | None) -> bytes:
                 f"{path}: reading .zst files needs the zstandard package (pip install zstandard)"
             ) from None
         with zstandard.open(path, "rb") as stream:
-            return stream.read()
+            return _capped(stream, path)
     opener = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}[compression]
     with opener(path, "rb") as stream:
-        return stream.read()
+        return _capped(stream, path)
+
+
+def _capped(stream: typing.IO[bytes], path: Path) -> bytes:
+    """Everything ``stream`` yields, read a slice at a time, unless it exceeds the cap."""
+    pieces = []
+    total = 0
+    while piece := stream.read(_READ_STEP):
+        total += len(piece)
+        if total > MAX_TABLE_BYTES:
+            raise BatchInputError(
+                f"{path}: unpacks to more than {format_size(MAX_TABLE_BYTES)} (the limit); "
+                "it may be a decompression bomb"
+            )
+        pieces.append(piece)
+    return b"".join(pieces)
 
 
 def _read_parquet(path: Path, wanted: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:
@@ -230,6 +258,20 @@ def _read_parquet(path: Path, wanted: Mapping[str, str]) -> tuple[pd.DataFrame, 
     columns = [c for c in dict.fromkeys(wanted.values()) if c in found]
     if not columns:
         return pd.DataFrame(columns=found), found
+    unpacked = sum(
+        group.column(i).total_uncompressed_size
+        for fragment in dataset.get_fragments()
+        for group in (
+            fragment.metadata.row_group(g) for g in range(fragment.metadata.num_row_groups)
+        )
+        for i in range(group.num_columns)
+        if group.column(i).path_in_schema in columns
+    )
+    if unpacked > MAX_TABLE_BYTES:
+        raise BatchInputError(
+            f"{path}: its columns unpack to {format_size(unpacked)} "
+            f"(limit {format_size(MAX_TABLE_BYTES)})"
+        )
     return dataset.to_table(columns=columns).to_pandas(), found
 
 

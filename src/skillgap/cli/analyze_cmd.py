@@ -135,12 +135,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     output = render(report, args.format)
     if args.output:
-        try:
-            target = Path(args.output)
-            if isinstance(output, bytes):
-                target.write_bytes(output)
-            else:
-                target.write_text(output, encoding="utf-8")
+        from skillgap.batch.outputs import write_atomic
+
+        data = output if isinstance(output, bytes) else output.encode("utf-8")
+        try:  # a temporary file renamed into place: a full disk leaves no truncated report
+            write_atomic(Path(args.output), lambda temp: temp.write_bytes(data))
         except OSError as exc:
             raise CliError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
     elif isinstance(output, bytes):

@@ -50,8 +50,8 @@ def detect_encoding(data: bytes) -> tuple[str, int] | None:
         pass
     else:
         return "utf-8", 0
-    encoding = legacy_encoding(_legacy_sample(data))
-    return (encoding, 0) if encoding is not None else None
+    legacy = legacy_encoding(_legacy_sample(data))
+    return (legacy, 0) if legacy is not None else None
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
