@@ -6,6 +6,8 @@ few tasks are in flight at a time, so memory stays bounded however large the inp
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import signal
 import sys
@@ -18,6 +20,7 @@ from typing import Protocol, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 IN_FLIGHT_PER_WORKER = 2
+_PR_SET_PDEATHSIG = 1
 
 
 class BatchError(RuntimeError):
@@ -48,8 +51,12 @@ class InlineEngine:
 
 
 def _ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C is the parent's to handle (it stops the pool)."""
+    """Worker initializer: Ctrl-C is the parent's to handle (it stops the pool), and on Linux
+    the worker is killed when the parent dies (rather than living on for minutes)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def start_method() -> str:

@@ -3,8 +3,11 @@
 ``results.csv`` gives ``results.csv``, ``results.skills.csv`` and ``results.summary.csv``; the same
 with ``.parquet``. Each table is written to a temporary file in the same folder, and the three are
 moved into place only once all are written: a reader never sees half a table, nor a run's tables
-without the others. In CSV, text cells a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return) get a leading ``'``.
+without the others. While a run works on an output it holds ``OUT.lock`` (holding its PID): a
+second run on the same output is refused until the first ends, and the run that takes the lock
+removes the temporary files a killed run left beside the outputs. In CSV, text cells a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return) get a leading ``'``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +57,66 @@ class OutputPaths:
     @property
     def all(self) -> tuple[Path, Path, Path]:
         return self.pairs, self.skills, self.summary
+
+
+@contextlib.contextmanager
+def output_lock(paths: OutputPaths) -> Iterator[None]:
+    """Hold ``OUT.lock`` for the run, or raise ``OutputError`` naming the run that holds it;
+    a lock whose process is gone is taken over, and its leftovers removed."""
+    lock = paths.pairs.with_name(paths.pairs.name + ".lock")
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            holder = _holder(lock)
+            if holder is not None:
+                raise OutputError(
+                    f"{paths.pairs}: another skillgap batch (PID {holder}) is writing this "
+                    "output; wait for it to finish or choose another output"
+                ) from None
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(lock)  # its run was killed
+            continue
+        except OSError as exc:
+            raise OutputError(
+                f"{paths.pairs.parent}: cannot write here ({exc.strerror or exc})"
+            ) from None
+        break
+    else:
+        raise OutputError(f"{paths.pairs}: cannot take the lock {lock.name}; try again")
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(str(os.getpid()))
+        _remove_leftovers(paths)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+
+
+def _holder(lock: Path) -> int | None:
+    """The PID of the live process holding ``lock``, or None when it is gone."""
+    try:
+        pid = int(lock.read_text().strip() or 0)
+    except (OSError, ValueError):
+        return None
+    if pid <= 0 or pid == os.getpid():
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        return pid  # alive, another user's
+    return pid
+
+
+def _remove_leftovers(paths: OutputPaths) -> None:
+    """Delete the hidden temporary files a killed run left beside the outputs."""
+    for path in paths.all:
+        for temp in path.parent.glob(f".{path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                temp.unlink()
 
 
 def neutralize(value: object) -> object:

@@ -8,6 +8,7 @@ every engine and a checkpointed run can be resumed chunk by chunk.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -31,7 +32,7 @@ from skillgap.batch.inputs import (
     load_documents,
     load_pairs,
 )
-from skillgap.batch.outputs import OutputPaths, write_outputs
+from skillgap.batch.outputs import OutputPaths, output_lock, write_outputs
 from skillgap.batch.progress import Progress, ProgressArg
 from skillgap.batch.tables import PlannedPair, pairs_table, skills_table, summary_table
 from skillgap.batch.tasks import (
@@ -117,37 +118,42 @@ def run_batch(
         check_scheduler_address(scheduler)
     taxonomy = taxonomy or default_taxonomy()
     paths = OutputPaths.beside(output) if output is not None else None
-    names = column_names(columns)
-    documents = [
-        *load_documents(resumes, "resume", names["resumes"]),
-        *load_documents(jobs, "job", names["jobs"]),
-    ]
-    requests = load_pairs(pairs, names["pairs"]) if pairs is not None else None
-    planned = plan_pairs(documents, requests)
-    run = _Run(documents, planned, TaxonomyRef.of(taxonomy))
-    checkpoint = (
-        Checkpoint(checkpoint_dir(paths.pairs), run.fingerprint(), restart=restart)
-        if paths
-        else None
-    )
-    try:
-        extracted, outcomes, stats = run.execute(engine, workers, scheduler, progress, checkpoint)
-    except BaseException:
+    with contextlib.ExitStack() as stack:
+        if paths is not None:
+            stack.enter_context(output_lock(paths))  # one run per output at a time
+        names = column_names(columns)
+        documents = [
+            *load_documents(resumes, "resume", names["resumes"]),
+            *load_documents(jobs, "job", names["jobs"]),
+        ]
+        requests = load_pairs(pairs, names["pairs"]) if pairs is not None else None
+        planned = plan_pairs(documents, requests)
+        run = _Run(documents, planned, TaxonomyRef.of(taxonomy))
+        checkpoint = (
+            Checkpoint(checkpoint_dir(paths.pairs), run.fingerprint(), restart=restart)
+            if paths
+            else None
+        )
+        try:
+            extracted, outcomes, stats = run.execute(
+                engine, workers, scheduler, progress, checkpoint
+            )
+        except BaseException:
+            if checkpoint is not None:
+                checkpoint.remove_if_unused()
+            raise
+        result = BatchResult(
+            pairs=pairs_table(planned, outcomes),
+            skills=skills_table(documents, extracted),
+            summary=summary_table(documents, extracted, planned, outcomes, taxonomy),
+            stats=stats,
+        )
+        if paths is None:
+            return result
+        write_outputs(result.pairs, result.skills, result.summary, paths)
         if checkpoint is not None:
-            checkpoint.remove_if_unused()
-        raise
-    result = BatchResult(
-        pairs=pairs_table(planned, outcomes),
-        skills=skills_table(documents, extracted),
-        summary=summary_table(documents, extracted, planned, outcomes, taxonomy),
-        stats=stats,
-    )
-    if paths is None:
-        return result
-    write_outputs(result.pairs, result.skills, result.summary, paths)
-    if checkpoint is not None:
-        checkpoint.remove()
-    return BatchResult(result.pairs, result.skills, result.summary, stats, paths.all)
+            checkpoint.remove()
+        return BatchResult(result.pairs, result.skills, result.summary, stats, paths.all)
 
 
 def plan_pairs(

@@ -1,0 +1,108 @@
+"""Hostile batch inputs and shared outputs: bombs, pipes, locks and leftovers, each one line."""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import skillgap.batch.inputs as inputs
+from skillgap.batch import BatchInputError, OutputError, run_batch
+from skillgap.batch.outputs import OutputPaths, output_lock
+
+JOBS = pd.DataFrame({"id": ["j1"], "text": ["Requirements: Python, Docker."]})
+RESUMES = pd.DataFrame({"id": ["r1"], "text": ["Experience: Python and PyTorch."]})
+
+
+def test_a_gzip_bomb_stops_at_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inputs, "MAX_TABLE_BYTES", 1024 * 1024)
+    bomb = tmp_path / "resumes.csv.gz"
+    with gzip.open(bomb, "wb") as stream:
+        stream.write(b"id,text\n")
+        for _ in range(64):
+            stream.write(b"r," + b"a" * (1024 * 1024) + b"\n")
+    assert bomb.stat().st_size < 1024 * 1024
+    with pytest.raises(BatchInputError, match="unpacks to more than 1 MB"):
+        run_batch(bomb, JOBS)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_table_or_row_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "resumes.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(BatchInputError, match="named pipe"):
+        run_batch(fifo, JOBS)
+    rows = pd.DataFrame({"id": ["r1", "r2"], "path": [str(fifo), ""], "text": ["", "Python"]})
+    pairs = run_batch(rows, JOBS).pairs
+    assert "named pipe" in pairs.loc[pairs.resume_id == "r1", "error"].item()
+    assert pd.isna(pairs.loc[pairs.resume_id == "r2", "error"].item())
+
+
+def test_a_second_run_on_a_held_output_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "results.csv"
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (tmp_path / "results.csv.lock").write_text(str(holder.pid))
+        with pytest.raises(OutputError, match=f"PID {holder.pid}"):
+            run_batch(RESUMES, JOBS, output=out)
+        assert not out.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert (tmp_path / "results.csv.lock").exists()  # the other run's lock is left alone
+
+
+def test_a_dead_runs_lock_and_temporary_files_are_cleaned(tmp_path: Path) -> None:
+    out = tmp_path / "results.csv"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (tmp_path / "results.csv.lock").write_text(str(dead.pid))
+    leftover = tmp_path / ".results.skills.csv.abc123.tmp"
+    leftover.write_text("half a table")
+    result = run_batch(RESUMES, JOBS, output=out)
+    assert [p.name for p in result.outputs] == [
+        "results.csv", "results.skills.csv", "results.summary.csv"
+    ]  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "results.csv", "results.skills.csv", "results.summary.csv"
+    ]  # fmt: skip
+
+
+def test_the_lock_is_released_after_a_failure(tmp_path: Path) -> None:
+    paths = OutputPaths.beside(tmp_path / "results.csv")
+    with pytest.raises(RuntimeError), output_lock(paths):
+        assert (tmp_path / "results.csv.lock").read_text() == str(os.getpid())
+        raise RuntimeError("boom")
+    assert not (tmp_path / "results.csv.lock").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_folder_gives_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(OutputError, match="cannot write here"):
+            run_batch(RESUMES, JOBS, output=folder / "results.csv")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_full_disk_gives_one_line_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(self: pd.DataFrame, path: object, **kwargs: object) -> None:
+        Path(str(path)).write_text("partial")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", full)
+    with pytest.raises(OutputError, match="No space left on device"):
+        run_batch(RESUMES, JOBS, output=tmp_path / "results.csv")
+    # only the checkpoint stays, so the next run just writes the tables
+    assert [p.name for p in tmp_path.iterdir()] == ["results.csv.checkpoint"]
