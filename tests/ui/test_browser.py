@@ -217,3 +217,20 @@ def test_upload_analyze_explore_download_then_a_locked_pdf(app_url: str, browser
     assert page.locator("[data-testid='stException']").count() == 0
     _screenshot(page, "dashboard-locked-pdf.png", 1280)
     context.close()
+
+
+def test_the_dashboard_requests_nothing_from_other_hosts(app_url: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(app_url)
+    page.locator(".st-key-analyze button").wait_for(timeout=TIMEOUT_MS)
+    _settle(page)
+    for path in ("coach", "batch"):
+        page.goto(f"{app_url}/{path}")
+        _settle(page)
+    page.wait_for_timeout(1000)
+    context.close()
+    elsewhere = [u for u in requested if not u.startswith((app_url, "data:", "blob:"))]
+    assert requested and elsewhere == []

@@ -10,11 +10,14 @@ from pathlib import Path
 import streamlit as st
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
+# Served by the dashboard itself: a ":material/...:" page icon makes browsers fetch the favicon
+# from fonts.gstatic.com (the navigation icons come from the font bundled with Streamlit).
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 
 
 def main() -> None:
     """Configure the page and run the one the visitor chose."""
-    st.set_page_config(page_title="skillgap", page_icon=":material/explore:", layout="wide")
+    st.set_page_config(page_title="skillgap", page_icon=str(FAVICON), layout="wide")
     page = st.navigation(
         [
             st.Page(
