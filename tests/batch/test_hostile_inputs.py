@@ -106,3 +106,42 @@ def test_a_full_disk_gives_one_line_and_leaves_nothing(
         run_batch(RESUMES, JOBS, output=tmp_path / "results.csv")
     # only the checkpoint stays, so the next run just writes the tables
     assert [p.name for p in tmp_path.iterdir()] == ["results.csv.checkpoint"]
+
+
+_KILLED_BETWEEN_MOVES = """
+import os, signal, sys
+import pandas as pd
+import skillgap.batch.outputs as outputs
+from skillgap.batch import run_batch
+moves = []
+real = os.replace
+def replace(src, dst):
+    if str(dst).endswith(".csv") and ".commit" not in str(src):
+        moves.append(dst)
+        if len(moves) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+    real(src, dst)
+outputs.os.replace = replace
+resumes = pd.DataFrame({"id": ["r1"], "text": ["Experience: Python, SQL and Docker."]})
+jobs = pd.DataFrame({"id": ["j1"], "text": ["Requirements: Python, Docker."]})
+run_batch(resumes, jobs, output=sys.argv[1])
+"""
+
+
+def test_a_run_killed_between_its_moves_is_completed_by_the_next(tmp_path: Path) -> None:
+    out = tmp_path / "results.csv"
+    run_batch(RESUMES, JOBS, output=out)  # an older set
+    killed = subprocess.run([sys.executable, "-c", _KILLED_BETWEEN_MOVES, str(out)], check=False)
+    assert killed.returncode == -9
+    assert (tmp_path / ".results.csv.commit").exists()
+    newer = run_batch(
+        pd.DataFrame({"id": ["r1"], "text": ["Experience: Python, SQL and Docker."]}), JOBS
+    )
+    with output_lock(OutputPaths.beside(out)):  # what the next run does first
+        pass
+    skills = pd.read_csv(tmp_path / "results.skills.csv")
+    assert sorted(skills.skill_id) == sorted(newer.skills.skill_id)  # the killed run's set
+    assert pd.read_csv(out).score.tolist() == newer.pairs.score.tolist()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "results.csv", "results.csv.checkpoint", "results.skills.csv", "results.summary.csv"
+    ]  # fmt: skip

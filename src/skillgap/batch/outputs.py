@@ -5,7 +5,9 @@ with ``.parquet``. Each table is written to a temporary file in the same folder,
 moved into place only once all are written: a reader never sees half a table, nor a run's tables
 without the others. While a run works on an output it holds ``OUT.lock`` (holding its PID): a
 second run on the same output is refused until the first ends, and the run that takes the lock
-removes the temporary files a killed run left beside the outputs. In CSV, text cells a
+removes the temporary files a killed run left beside the outputs. The three tables change
+together: the moves are listed in a commit journal (``.OUT.commit``) first, and a run killed
+between them is completed by the next run on the output, before anything else. In CSV, text cells a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return) get a leading ``'``.
 """
@@ -13,6 +15,7 @@ return) get a leading ``'``.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -87,6 +90,7 @@ def output_lock(paths: OutputPaths) -> Iterator[None]:
     try:
         with os.fdopen(fd, "w") as handle:
             handle.write(str(os.getpid()))
+        finish_commit(paths)  # a killed run's tables become visible together
         _remove_leftovers(paths)
         yield
     finally:
@@ -168,22 +172,48 @@ def _write_frame(frame: pd.DataFrame, target: Path, suffix: str) -> None:
 def write_outputs(
     pairs: pd.DataFrame, skills: pd.DataFrame, summary: pd.DataFrame, paths: OutputPaths
 ) -> None:
-    """Write the three tables, all or none: each to a temporary file, then all moved into place
-    (the pairs table last)."""
+    """Write the three tables, all or none: each to a temporary file; then a commit journal
+    naming them is written, the files are moved into place (the pairs table last) and the
+    journal removed. A run killed between the moves leaves the journal, and the next run on the
+    output completes the moves first (``finish_commit``)."""
     staged: list[tuple[Path, Path]] = []
+    journal = _journal(paths)
     try:
         for frame, path in ((skills, paths.skills), (summary, paths.summary), (pairs, paths.pairs)):
             staged.append((_temporary(path), path))
             _write_frame(frame, staged[-1][0], path.suffix.lower())
-        for temp, path in staged:
-            os.replace(temp, path)
+        names = [[temp.name, path.name] for temp, path in staged]
+        write_atomic(journal, lambda temp: temp.write_text(json.dumps(names), "utf-8"))
+        finish_commit(paths)
     except (OSError, ValueError) as exc:  # a full disk, a text no file format can hold
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _first_line(exc)
         raise OutputError(f"{paths.pairs.parent}: cannot write the outputs ({reason})") from None
     finally:
-        for temp, _ in staged:
-            with contextlib.suppress(OSError):  # already moved into place
-                os.unlink(temp)
+        if not journal.exists():  # else the commit is under way: the next run completes it
+            for temp, _ in staged:
+                with contextlib.suppress(OSError):  # already moved into place
+                    os.unlink(temp)
+
+
+def _journal(paths: OutputPaths) -> Path:
+    return paths.pairs.with_name(f".{paths.pairs.name}.commit")
+
+
+def finish_commit(paths: OutputPaths) -> None:
+    """Complete the moves an interrupted ``write_outputs`` left (if any), then drop its journal."""
+    journal = _journal(paths)
+    try:
+        names = json.loads(journal.read_text("utf-8"))
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError):
+        names = []  # unreadable: written atomically, so never half a journal; nothing to do
+    folder = paths.pairs.parent
+    finals = {path.name for path in paths.all}
+    for temp, final in names:
+        if final in finals and Path(temp).name == temp and (folder / temp).exists():
+            os.replace(folder / temp, folder / final)
+    journal.unlink(missing_ok=True)
 
 
 def _first_line(exc: Exception) -> str:
