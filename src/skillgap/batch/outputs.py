@@ -134,7 +134,7 @@ def neutralize(value: object) -> object:
     return value
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Call ``write(temp_path)`` and move the finished file to ``path``."""
     temp = _temporary(path)
     try:
