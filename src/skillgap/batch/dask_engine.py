@@ -106,9 +106,9 @@ class DaskEngine:
                 raise BatchError(f"a Dask task failed ({type(exc).__name__}: {exc})") from None
             finally:
                 future.release()
-            task = next(queue, None)
-            if task is not None:
-                window.add(self._client.submit(fn, task, pure=False))
+            following = next(queue, None)
+            if following is not None:
+                window.add(self._client.submit(fn, following, pure=False))
             yield result
 
     def close(self) -> None:

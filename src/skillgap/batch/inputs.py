@@ -19,12 +19,11 @@ import gzip
 import io
 import lzma
 import re
-import typing
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal, TypeAlias
 
 import pandas as pd
 
@@ -34,7 +33,7 @@ from skillgap.documents.limits import format_size
 from skillgap.documents.reader import refuse_special
 from skillgap.models import DocKind
 
-TableSource = str | Path | pd.DataFrame
+TableSource: TypeAlias = str | Path | pd.DataFrame
 Role = Literal["resumes", "jobs", "pairs"]
 
 DOCUMENT_FIELDS = ("id", "text", "path", "title")
@@ -230,12 +229,19 @@ def _file_bytes(path: Path, compression: str | None) -> bytes:
             ) from None
         with zstandard.open(path, "rb") as stream:
             return _capped(stream, path)
-    opener = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}[compression]
-    with opener(path, "rb") as stream:
+    with _open_compressed(path, compression) as stream:
         return _capped(stream, path)
 
 
-def _capped(stream: typing.IO[bytes], path: Path) -> bytes:
+def _open_compressed(path: Path, compression: str) -> io.BufferedIOBase:
+    if compression == ".gz":
+        return gzip.GzipFile(path, "rb")
+    if compression == ".bz2":
+        return bz2.BZ2File(path, "rb")
+    return lzma.LZMAFile(path, "rb")
+
+
+def _capped(stream: io.BufferedIOBase | IO[bytes], path: Path) -> bytes:
     """Everything ``stream`` yields, read a slice at a time, unless it exceeds the cap."""
     pieces = []
     total = 0

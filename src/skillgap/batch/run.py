@@ -240,6 +240,8 @@ class _Run:
             (n, p.resume, p.job)
             for n, p in enumerate(self.planned)
             if p.error is None
+            and p.resume is not None
+            and p.job is not None
             and extracted[p.resume].profile is not None
             and extracted[p.job].profile is not None
         ]
@@ -255,7 +257,7 @@ class _Run:
             reasons = [
                 f"{self.documents[i].label}: {extracted[i].error}"
                 for i in (pair.resume, pair.job)
-                if extracted[i].profile is None
+                if i is not None and extracted[i].profile is None
             ]
             error = "; ".join(reasons) or None
         return None if error is None else PairOutcome(number, None, (), (), None, error)
@@ -292,7 +294,12 @@ class _Run:
             outcomes = {outcome.index: outcome for outcome in failed if outcome is not None}
 
             def compare_task(number: int, chunk: Sequence[tuple[int, int, int]]) -> CompareTask:
-                profiles = {i: extracted[i].profile for _, r, j in chunk for i in (r, j)}
+                profiles = {
+                    i: profile
+                    for _, r, j in chunk
+                    for i in (r, j)
+                    if (profile := extracted[i].profile) is not None
+                }
                 return CompareTask(number, tuple(chunk), profiles, self.taxonomy)
 
             chunks = self._compare_chunks(extracted)

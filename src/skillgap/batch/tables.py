@@ -105,7 +105,7 @@ def summary_table(
 ) -> pd.DataFrame:
     """Demand per skill, gap frequency across resumes and error counts, as one long table."""
     read = {kind: [i for i in extracted if documents[i].kind == kind] for kind in ("resume", "job")}
-    postings = [extracted[i].profile for i in read["job"] if extracted[i].profile is not None]
+    postings = [p for i in read["job"] if (p := extracted[i].profile) is not None]
     asking = Counter(s.id for p in postings for s in p.skills)
     requiring = Counter(s.id for p in postings for s in p.skills if s.level != "preferred")
 

@@ -179,10 +179,11 @@ def _page_text(page: Any, max_chars: int) -> tuple[str, bool]:
     if chars > max_chars:
         return _restore_hyphens(textpage.get_text_range(0, max_chars)), False
     if page.get_rotation() == 0 and (rects := textpage.count_rects()) <= _MAX_COLUMN_RECTS:
-        segments = [
-            Segment(*box, textpage.get_text_bounded(*box))
-            for box in (textpage.get_rect(i) for i in range(rects))
-        ]
+        segments = []
+        for i in range(rects):
+            left_x, bottom, right_x, top = textpage.get_rect(i)
+            text = textpage.get_text_bounded(left_x, bottom, right_x, top)
+            segments.append(Segment(left_x, bottom, right_x, top, text))
         left, _, right, _ = page.get_bbox()
         lines = column_lines(segments, left, right)
         if lines is not None:
