@@ -8,17 +8,14 @@ reader's own one-line message, prefixed with the document's name.
 from __future__ import annotations
 
 from skillgap.api.problems import Problem
-from skillgap.documents import Document, DocumentError, Limits, read_document
+from skillgap.documents import Document, DocumentError, Limits, read_document_isolated
 from skillgap.documents.detect import sniff_format
 from skillgap.documents.limits import format_size
 
 
 def read_upload(data: bytes, name: str, limits: Limits) -> Document:
-    """Read one document from its bytes (runs in a worker thread: parsing is CPU-bound).
-
-    TODO(reliability): switch ``read_document`` to the isolated, time- and memory-capped reader
-    once it lands in ``skillgap.documents``; this is the only call site in the API.
-    """
+    """Read one document from its bytes in a worker process, killed past ``limits.timeout_s``
+    and capped at ``limits.max_memory_bytes`` (``read_document_isolated``)."""
     if len(data) > limits.max_bytes:
         raise Problem(
             "too-large",
@@ -30,6 +27,6 @@ def read_upload(data: bytes, name: str, limits: Limits) -> Document:
         except DocumentError as exc:
             raise Problem("unsupported-media-type", f"{name}: {exc}") from None
     try:
-        return read_document(data, name, limits=limits)
+        return read_document_isolated(data, name, limits=limits)
     except DocumentError as exc:
         raise Problem("unreadable-document", f"{name}: {exc}") from None
