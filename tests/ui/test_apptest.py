@@ -20,7 +20,8 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 PAGES = "src/skillgap/ui/app_pages"
 RESUME = "Experience\nBuilt PyTorch models in Python at Acme (2019-2023).\nSkills: Docker, SQL"
 POSTINGS = (
-    "ML Engineer <i>Vision</i>\nRequirements: Python, PyTorch, Kubernetes & MLflow <b>now</b>.\n"
+    "ML Engineer <blink>Vision</blink>\nRequirements: Python, PyTorch, Kubernetes & MLflow "
+    "<marquee>now</marquee>.\n"
     "---\n"
     "Data Scientist\nMust have: SQL, pandas, statistics."
 )
@@ -99,13 +100,13 @@ def test_pasted_resume_and_two_postings_give_a_full_report(app: AppTest) -> None
     assert score.label == "Overall match score"
     assert score.value == f"{expected['summary']['score']:g}/100"
     matrix = report.dataframe[1].value
-    assert list(matrix.columns) == ["1. ML Engineer <i>Vision</i>", "2. Data Scientist"]
+    assert list(matrix.columns) == ["1. ML Engineer <blink>Vision</blink>", "2. Data Scientist"]
     assert "✗ missing (required)" in matrix.loc["MLflow"].tolist()
     gap_labels = [e.label for e in report.expander]
     assert any("MLflow" in label for label in gap_labels)
     evidence = " ".join(h.value for h in report.get("html"))
     assert "<mark>MLflow</mark>" in evidence
-    assert "&lt;b&gt;" in evidence and "<b>" not in evidence
+    assert "&lt;marquee&gt;" in evidence and "<marquee>" not in evidence
     keys = {b.key for b in report.get("download_button")}
     assert {"download_html", "download_pdf", "download_md", "download_json"} <= keys
 
