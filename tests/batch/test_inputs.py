@@ -14,8 +14,8 @@ from skillgap.batch.inputs import (
     column_names,
     load_documents,
     load_pairs,
-    read_csv,
 )
+from skillgap.tables import read_csv
 
 COLUMNS = column_names(None)
 

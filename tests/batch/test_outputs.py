@@ -7,14 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skillgap.batch.outputs import (
-    OutputError,
-    OutputPaths,
-    neutralize,
-    write_atomic,
-    write_outputs,
-    write_table,
-)
+from skillgap.batch.outputs import OutputError, OutputPaths, write_outputs, write_table
+from skillgap.tables import neutralize, write_atomic
 
 
 def test_the_skills_and_summary_tables_sit_beside_the_output(tmp_path):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from skillgap.batch.inputs import read_csv
 from skillgap.documents.charset import detect_encoding
+from skillgap.tables import read_csv
 
 
 @pytest.mark.parametrize(

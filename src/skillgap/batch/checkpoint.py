@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from skillgap.batch.outputs import write_atomic
 from skillgap.batch.tasks import ChunkResult, Extracted, PairOutcome
 from skillgap.models import DocumentProfile, Mention, NegatedSkill, SkillHit
+from skillgap.tables import write_atomic
 
 Stage = Literal["extract", "compare"]
 FORMAT_VERSION = 1

@@ -4,8 +4,8 @@ A table is a CSV/TSV file (optionally compressed), a Parquet file, a folder of P
 partitioned dataset) or a pandas DataFrame. Document tables need an ``id`` column and a ``text`` or
 a ``path`` column (postings may add ``title``); pair tables need ``resume_id`` and ``job_id``.
 Every column name can be overridden with ``ROLE.FIELD=NAME`` (``jobs.id=doc_id``) or
-``FIELD=NAME`` for both document tables. ``read_csv`` is the one CSV reader (the dashboard uses
-it too): it finds the encoding and the separator by itself.
+``FIELD=NAME`` for both document tables. CSV files are read by ``skillgap.tables.read_csv``, the
+one CSV reader the dashboard uses too.
 
 Problems with the table itself raise ``BatchInputError``; problems with one row become that
 document's ``error`` and the rest of the batch carries on.
@@ -14,7 +14,6 @@ document's ``error`` and the rest of the batch carries on.
 from __future__ import annotations
 
 import bz2
-import csv
 import gzip
 import io
 import lzma
@@ -27,11 +26,11 @@ from typing import IO, Literal, TypeAlias
 
 import pandas as pd
 
-from skillgap.documents.charset import detect_encoding
 from skillgap.documents.errors import DocumentError
 from skillgap.documents.limits import format_size
 from skillgap.documents.reader import refuse_special
 from skillgap.models import DocKind
+from skillgap.tables import TableError, read_csv
 
 TableSource: TypeAlias = str | Path | pd.DataFrame
 Role = Literal["resumes", "jobs", "pairs"]
@@ -44,7 +43,6 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "pairs": PAIR_FIELDS,
 }
 _CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
-_SEPARATORS = ",;\t|"
 _COMPRESSION_SUFFIXES = frozenset((".gz", ".bz2", ".xz", ".zip", ".zst"))
 _PARQUET_SUFFIXES = frozenset((".parquet", ".pq"))
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -52,7 +50,7 @@ MAX_TABLE_BYTES = 1024 * 1024 * 1024  # what a compressed table may unpack to
 _READ_STEP = 1024 * 1024
 
 
-class BatchInputError(ValueError):
+class BatchInputError(TableError):
     """An input table that cannot be used, with a one-line message naming the table."""
 
 
@@ -137,46 +135,6 @@ def _cell(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def read_csv(data: bytes, name: str, *, default_sep: str = ",") -> pd.DataFrame:
-    """A CSV table's rows with every cell as a string; ``BatchInputError`` when unusable.
-
-    The encoding follows the one charset policy (``skillgap.documents.charset``: a BOM, UTF-16,
-    UTF-8, else the detected legacy charset, Windows-1252 when the evidence is even). The
-    separator is the comma, semicolon, tab or pipe that splits the header line, else
-    ``default_sep``. Bytes the encoding cannot decode stay as lone surrogates, which
-    ``load_documents`` and ``load_pairs`` report per row.
-
-    >>> read_csv("id;text\\nr1;café\\n".encode("cp1252"), "r.csv").to_dict("records")
-    [{'id': 'r1', 'text': 'café'}]
-    """
-    text = _decode(data)
-    sep = _separator(text, default_sep)
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
-    except pd.errors.EmptyDataError:
-        raise BatchInputError(f"{name}: the file is empty") from None
-    except (pd.errors.ParserError, ValueError) as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise BatchInputError(f"{name}: cannot be parsed ({reason})") from None
-    return frame.rename(columns=lambda c: str(c).strip())
-
-
-def _decode(data: bytes) -> str:
-    """The text of a table file (``skillgap.documents.charset``'s policy); bytes its encoding
-    cannot decode become lone surrogates."""
-    encoding, bom = detect_encoding(data) or ("utf-8", 0)
-    return data[bom:].decode(encoding, errors="surrogateescape")
-
-
-def _separator(text: str, default: str) -> str:
-    """The separator the header line uses, among comma, semicolon, tab and pipe."""
-    header = text.split("\n", 1)[0]
-    try:
-        return csv.Sniffer().sniff(header, delimiters=_SEPARATORS).delimiter
-    except csv.Error:
-        return default
 
 
 def _read_file(path: Path, wanted: Mapping[str, str]) -> tuple[pd.DataFrame, list[str]]:

@@ -17,15 +17,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from skillgap.tables import neutralize, temporary_beside, write_atomic
+
 FORMATS = (".csv", ".parquet")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class OutputError(ValueError):
@@ -123,36 +123,6 @@ def _remove_leftovers(paths: OutputPaths) -> None:
                 temp.unlink()
 
 
-def neutralize(value: object) -> object:
-    """``value`` with a leading ``'`` if it is text a spreadsheet would execute.
-
-    >>> neutralize("=HYPERLINK(1)"), neutralize("-1"), neutralize(-1), neutralize("python")
-    ("'=HYPERLINK(1)", "'-1", -1, 'python')
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
-    """Call ``write(temp_path)`` and move the finished file to ``path``."""
-    temp = _temporary(path)
-    try:
-        write(temp)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-def _temporary(path: Path) -> Path:
-    """A new empty file beside ``path``, hidden, to write into before moving it into place."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    return Path(temp)
-
-
 def write_table(frame: pd.DataFrame, path: Path) -> None:
     """Write one table as CSV (neutralised, UTF-8) or Parquet, by ``path``'s extension."""
     write_atomic(path, lambda temp: _write_frame(frame, temp, path.suffix.lower()))
@@ -180,7 +150,7 @@ def write_outputs(
     journal = _journal(paths)
     try:
         for frame, path in ((skills, paths.skills), (summary, paths.summary), (pairs, paths.pairs)):
-            staged.append((_temporary(path), path))
+            staged.append((temporary_beside(path), path))
             _write_frame(frame, staged[-1][0], path.suffix.lower())
         names = [[temp.name, path.name] for temp, path in staged]
         write_atomic(journal, lambda temp: temp.write_text(json.dumps(names), "utf-8"))

@@ -135,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     output = render(report, args.format)
     if args.output:
-        from skillgap.batch.outputs import write_atomic
+        from skillgap.tables import write_atomic
 
         data = output if isinstance(output, bytes) else output.encode("utf-8")
         try:  # a temporary file renamed into place: a full disk leaves no truncated report

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from skillgap.batch import BatchResult, run_batch
-from skillgap.batch.inputs import read_csv
+from skillgap.tables import read_csv
 from skillgap.ui.tables import safe_csv
 
 _RESULT = "batch_result"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from skillgap.batch.outputs import neutralize
+from skillgap.tables import neutralize
 
 Report = Mapping[str, Any]
 SUMMARY_COLUMNS = (
