@@ -14,32 +14,8 @@ from dataclasses import dataclass, field
 from skillgap.documents.limits import Deadline
 from skillgap.documents.model import Block, BlockKind, Section, Span, Table
 from skillgap.documents.normalize import BULLET, normalize_text
+from skillgap.headings import HEADING_TRIM, MARKDOWN_HEADING, looks_like_heading
 
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.*?)\s*#*$")
-_HEADING_TRIM = " :-–—|"
-_MAX_HEADING_CHARS = 60
-_MAX_HEADING_WORDS = 6
-_CAPS_HEADING = re.compile(r"^[A-Z][A-Z &/'-]*[A-Z]$")
-KNOWN_HEADINGS = frozenset((
-    "summary", "professional summary", "profile", "professional profile", "objective",
-    "career objective", "about me", "about", "skills", "technical skills", "core skills",
-    "key skills", "skills summary", "core competencies", "competencies", "technologies",
-    "tech stack", "tools", "expertise", "areas of expertise", "experience", "work experience",
-    "professional experience", "relevant experience", "employment", "employment history",
-    "work history", "career history", "internships", "education", "education and training",
-    "certifications", "certificates", "licenses and certifications", "courses", "coursework",
-    "relevant coursework", "training", "projects", "personal projects", "selected projects",
-    "academic projects", "publications", "awards", "achievements", "honors", "languages",
-    "interests", "hobbies", "volunteering", "volunteer experience", "references", "contact",
-    "responsibilities", "key responsibilities", "duties", "requirements", "job requirements",
-    "qualifications", "minimum qualifications", "basic qualifications",
-    "required qualifications", "preferred qualifications", "nice to have", "bonus points",
-    "what you'll do", "what you will do", "what you'll need", "what you need",
-    "what we're looking for", "what we are looking for", "who you are", "about you", "about us",
-    "about the role", "the role", "job description", "role description", "benefits",
-    "what we offer", "perks", "skills required", "required skills", "preferred skills",
-    "must have", "must-have",
-))  # fmt: skip
 _CHUNK_CHARS = 64 * 1024
 _URL = re.compile(r"\bhttps?://[^\s<>\"'`]+", re.I)
 _BARE_URL = re.compile(
@@ -176,29 +152,10 @@ def _guess_kind(line: str, *, markdown: bool) -> BlockKind:
     return "heading" if looks_like_heading(line, markdown=markdown) else "paragraph"
 
 
-def looks_like_heading(line: str, *, markdown: bool = True) -> bool:
-    """A Markdown heading, a known section title, or a short line in capitals.
-
-    >>> lines = ("## Skills", "Work Experience:", "TECHNICAL SKILLS", "AWS")
-    >>> [looks_like_heading(line) for line in lines]
-    [True, True, True, False]
-    """
-    if "\n" in line or len(line) > _MAX_HEADING_CHARS:
-        return False
-    if _MARKDOWN_HEADING.match(line):
-        return markdown
-    title = line.strip(_HEADING_TRIM)
-    if not title or len(title.split()) > _MAX_HEADING_WORDS:
-        return False
-    if title.lower() in KNOWN_HEADINGS:
-        return True
-    return " " in title and _CAPS_HEADING.match(title) is not None
-
-
 def heading_title(line: str) -> str:
     """The heading's words without Markdown hashes or a trailing colon."""
-    match = _MARKDOWN_HEADING.match(line)
-    return " ".join((match.group(1) if match else line).split()).strip(_HEADING_TRIM)
+    match = MARKDOWN_HEADING.match(line)
+    return " ".join((match.group(1) if match else line).split()).strip(HEADING_TRIM)
 
 
 def find_links(text: str, known: Iterable[str] = ()) -> tuple[str, ...]:

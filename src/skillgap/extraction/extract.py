@@ -13,11 +13,12 @@ from skillgap.documents.shape import tokenizable
 from skillgap.extraction.doc_data import doc_kind, doc_text
 from skillgap.extraction.experience import experience_entries, years_used
 from skillgap.extraction.pipeline import MAX_TEXT_CHARS, get_pipeline
+from skillgap.extraction.sections import HEADINGS_KEY
+from skillgap.headings import CONTEXT_SECTIONS
 from skillgap.models import LEVEL_RANK, DocKind, DocumentProfile, Mention, NegatedSkill, SkillHit
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 KindArg = Literal["auto", "resume", "job"]
-_IGNORED_JOB_SECTIONS = frozenset({"about"})
 
 
 class HasText(Protocol):
@@ -31,6 +32,12 @@ def _text_and_source(document: str | HasText, source: str | None) -> tuple[str, 
     if isinstance(document, str):
         return document, source or "-"
     return document.text, source or getattr(document, "source", None) or "-"
+
+
+def _headings(document: str | HasText) -> list[tuple[int, str]] | None:
+    """The (offset, heading) pairs a document reader recovered (``skillgap.Document.sections``)."""
+    sections = getattr(document, "sections", None)
+    return [(s.start, s.heading) for s in sections] if sections else None
 
 
 def _check_length(text: str) -> None:
@@ -55,12 +62,16 @@ def _title(text: str, kind: DocKind) -> str | None:
     return None
 
 
-def _prepared_doc(nlp: Language, text: str, kind: KindArg) -> Doc:
-    """The tokenized Doc with its original text and any given kind set (``skill_kind`` detects
-    the rest), ready for the components."""
+def _prepared_doc(
+    nlp: Language, text: str, kind: KindArg, headings: list[tuple[int, str]] | None = None
+) -> Doc:
+    """The tokenized Doc with its original text, any given kind (``skill_kind`` detects the
+    rest) and any headings from the document's markup set, ready for the components."""
     _check_length(text)
     _check_kind(kind)
     doc = nlp.make_doc(tokenizable(text))  # same offsets; no quadratic token shapes
+    if headings:
+        doc.user_data[HEADINGS_KEY] = headings
     doc._.skillgap_kind = None if kind == "auto" else kind
     doc._.skillgap_text = text
     return doc
@@ -73,8 +84,8 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
     positive: dict[str, list[Mention]] = defaultdict(list)
     negative: dict[str, list[Mention]] = defaultdict(list)
     for record in doc._.skillgap_mentions or ():
-        if kind == "job" and record.section in _IGNORED_JOB_SECTIONS:
-            continue
+        if kind == "job" and record.section in CONTEXT_SECTIONS:
+            continue  # company, benefits, equal-opportunity and application text asks for nothing
         mention = Mention(
             text=text[record.start_char : record.end_char],
             start=record.start_char,
@@ -96,6 +107,8 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
             dated = years_used([m.start for m in mentions], entries)
             years += [dated] if dated else []
         level = max((m.level for m in mentions), key=LEVEL_RANK.__getitem__)
+        if kind == "job" and level is None:
+            level = "required"  # named only in the posting's stack tags
         skills.append(
             SkillHit(
                 id=skill.id,
@@ -143,7 +156,8 @@ def extract(
     taxonomy = taxonomy or default_taxonomy()
     text, src = _text_and_source(document, source)
     nlp = get_pipeline(taxonomy)
-    return profile_from_doc(nlp(_prepared_doc(nlp, text, kind)), src, taxonomy)
+    doc = _prepared_doc(nlp, text, kind, _headings(document))
+    return profile_from_doc(nlp(doc), src, taxonomy)
 
 
 def extract_many(
@@ -162,7 +176,7 @@ def extract_many(
         for document in documents:
             text, src = _text_and_source(document, None)
             sources.append(src)
-            yield _prepared_doc(nlp, text, kind)
+            yield _prepared_doc(nlp, text, kind, _headings(document))
 
     for i, doc in enumerate(nlp.pipe(docs(), batch_size=batch_size)):
         yield profile_from_doc(doc, sources[i], taxonomy)

@@ -47,7 +47,9 @@ _PREFERRED_RE = re.compile(
     r"|\bbonus\b|\bprefer(?:red|ably|ence)?\b|\bideally\b|\bdesir(?:ed|able)\b"
     r"|\ban\s+advantage\b|\badvantageous\b|\bwould\s+be\s+(?:great|nice|good|helpful|beneficial)\b"
     r"|\bgood\s+to\s+have\b|\bhelpful\b|\boptional\b|\bnot\s+required\s+but\b|\bbeneficial\b"
-    r"|\bis\s+a\s+plus\b|\bappreciated\b",
+    r"|\bis\s+a\s+plus\b|\bappreciated\b|\bencouraged\b|\b(?:is|are)\s+(?:highly\s+)?valued\b"
+    r"|\bextra\s+points\b|\b(?:great|fantastic|awesome)\s+if\b|\bwelcomed?\b"
+    r"|\bgives?\s+you\s+an?\s+edge\b",
     re.IGNORECASE,
 )
 
@@ -62,6 +64,9 @@ _ATTACHED_RE = re.compile(r"[\s(\[:\-–—]*(?:experience[\s\-–:]*)?", re.IGN
 _SEGMENT_MARKS = (",", "(", ")")
 YEARS_REACH = 120  # characters around a mention in which a years statement may stand
 CUE_REACH = 300  # characters around a mention in which a level cue may stand
+UNLEVELLED_SECTIONS = frozenset({"tags"})
+_CONDITION_RE = re.compile(r"\bif\b", re.IGNORECASE)
+_NOTE_REACH = 40  # characters a bracketed note may run on either side of its cue
 
 NEGATION_HINTS = frozenset(
     ("no", "not", "never", "zero", "lack", "lacking", "without", "except", "excluding", "other",
@@ -71,16 +76,23 @@ NEGATION_HINTS = frozenset(
 PREFERRED_HINTS = frozenset(
     ("nice", "plus", "bonus", "prefer", "preferred", "preferably", "preference", "ideally",
      "desired", "desirable", "advantage", "advantageous", "would", "good", "helpful", "optional",
-     "beneficial", "appreciated")
+     "beneficial", "appreciated", "encouraged", "valued", "extra", "great", "fantastic",
+     "awesome", "welcome", "welcomed", "gives", "give")
 )  # fmt: skip
 YEAR_HINTS = frozenset(("year", "years", "yr", "yrs", "month", "months"))
-_BOUNDARY_RE = re.compile(r"[\n;•]|[.!?](?=\s)")
+# tokens that end a clause; "*" only as a bullet between spaces (flattened lists: "Go * Rust")
+CLAUSE_END_TOKENS = (".", "!", "?", ";", "•", "·", "*")
+_BOUNDARY_RE = re.compile(r"[\n;•·]|[.!?](?=\s)|(?<=\s)\*(?=\s)")
 _WORD_RE = re.compile(r"[\w'’]+")
 
 
 def hint_positions(text: str, words: frozenset[str]) -> list[int]:
     """Offsets of the words of ``words`` in ``text`` (the slow path; the pipeline uses tokens)."""
     return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in words]
+
+
+def _spaced(text: str, at: int) -> bool:
+    return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
@@ -106,7 +118,11 @@ class ClauseIndex:
         year_hints: list[int] | None = None,
     ):
         self.text = text
-        self.bounds = [m.start() for m in _BOUNDARY_RE.finditer(text)] if bounds is None else bounds
+        if bounds is None:
+            bounds = [m.start() for m in _BOUNDARY_RE.finditer(text)]
+        else:  # a "*" token ends a clause only as a bullet, not as emphasis ("**Python**")
+            bounds = [b for b in bounds if text[b] != "*" or _spaced(text, b)]
+        self.bounds = bounds
         self.negation_hints = (
             hint_positions(text, NEGATION_HINTS) if negation_hints is None else negation_hints
         )
@@ -164,8 +180,24 @@ class ClauseIndex:
         following = _first_cue(self.text, end, c_end)
         if following is not None:
             return following
-        preceding = [_is_preferred(m) for m in _LEVEL_RE.finditer(self.text, c_start, start)]
+        preceding = [
+            _is_preferred(m)
+            for m in _LEVEL_RE.finditer(self.text, c_start, start)
+            if _bracket_of(self.text, m, c_start) is None  # "CV (preferred), NLP": not NLP's
+        ]
         return bool(preceding) and preceding[-1]
+
+    def level(
+        self, section: str, start: int, end: int, clause: tuple[int, int] | None = None
+    ) -> str | None:
+        """A posting mention's requirement level: "preferred" in a nice-to-have section or with
+        a preference cue in its clause, else "required"; None for a stack given as tags, which
+        says nothing of how firmly each skill is asked for."""
+        if section in UNLEVELLED_SECTIONS:
+            return None
+        if section == "preferred" or self.preferred_cue(start, end, clause):
+            return "preferred"
+        return "required"
 
     def years_near(
         self, start: int, end: int, clause: tuple[int, int] | None = None
@@ -209,9 +241,29 @@ def _is_preferred(match: re.Match[str]) -> bool:
 
 
 def _first_cue(text: str, start: int, end: int) -> bool | None:
-    """Whether the first level cue in ``text[start:end]`` is a preferred one (None: no cue)."""
-    m = _LEVEL_RE.search(text, start, end)
-    return None if m is None else _is_preferred(m)
+    """Whether the first level cue in ``text[start:end]`` is a preferred one (None: no cue).
+
+    A cue in brackets is a note on the item just before the bracket: it counts only when that
+    item is the mention ending at ``start`` ("Docker (preferred)", not "Python, Docker
+    (preferred)" for Python)."""
+    for m in _LEVEL_RE.finditer(text, start, end):
+        if _CONDITION_RE.search(text, start, m.start()):
+            return None  # "X and if you know Y it is a plus": the cue closes the condition only
+        bracket = _bracket_of(text, m, start)
+        if bracket is None or not text[start:bracket].strip():
+            return _is_preferred(m)
+    return None
+
+
+def _bracket_of(text: str, cue: re.Match[str], low: int) -> int | None:
+    """Where the bracket holding ``cue`` opens, if the cue stands in a short bracketed note."""
+    opening = text.rfind("(", max(low, cue.start() - _NOTE_REACH), cue.start())
+    if opening < 0 or ")" in text[opening : cue.start()]:
+        return None
+    closing = text.find(")", cue.end(), cue.end() + _NOTE_REACH)
+    if closing < 0 or "(" in text[cue.end() : closing]:
+        return None
+    return opening
 
 
 def _number(token: str) -> float:

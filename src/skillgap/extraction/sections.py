@@ -1,125 +1,76 @@
-"""Find section headings in resumes and postings and map every character to a section.
+"""Map every character of a resume or posting to the section it belongs to.
 
-A heading is a short line made of a known heading phrase ("Technical Skills", "What you'll need:",
-"PREFERRED QUALIFICATIONS"). A line such as "Nice to have: Spark, Kafka" is a heading with its
-content on the same line; the content belongs to the new section.
+Headings come from the text ("Technical Skills", "What you'll need:", "PREFERRED QUALIFICATIONS",
+named by :mod:`skillgap.headings`) and, when the document was read from a file with markup (DOCX,
+HTML), from the headings its reader recovered. A line such as "Nice to have: Spark, Kafka" is a
+heading with its content on the same line; it changes that line only.
+
+In postings a section holds until the next heading, known or not: a heading the table does not
+name ("Our Stack", a bold line in a DOCX) ends a nice-to-have or benefits part. A permissive
+framing at the end of a line ("You don't need all of these, but you might have some of them")
+makes what follows it, up to the next heading, nice-to-have. Text that no heading sorts is read
+sentence by sentence (:mod:`skillgap.extraction.posting`): the company's description of itself
+belongs to "about".
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-RESUME_HEADINGS: dict[str, tuple[str, ...]] = {
-    "skills": (
-        "skills", "technical skills", "skills and tools", "core skills", "key skills", "skill set",
-        "skillset", "core competencies", "competencies", "technologies", "tech stack",
-        "technical proficiencies", "tools", "tools and technologies", "programming languages",
-        "languages and tools", "expertise", "areas of expertise", "technical expertise",
-        "skills summary", "skills & tools", "technical skills & tools", "proficiencies",
-    ),
-    "experience": (
-        "experience", "work experience", "professional experience", "employment",
-        "employment history", "work history", "career history", "relevant experience",
-        "industry experience", "internships", "internship", "research experience",
-        "professional background", "positions", "experience summary",
-    ),
-    "projects": (
-        "projects", "personal projects", "selected projects", "key projects", "academic projects",
-        "side projects", "portfolio", "open source", "open-source contributions", "project",
-        "research projects", "notable projects",
-    ),
-    "education": (
-        "education", "education and training", "academic background", "certifications",
-        "certificates", "courses", "coursework", "relevant coursework", "training",
-        "qualifications",
-        "education & certifications", "licenses & certifications", "publications",
-    ),
-    "other": (
-        "summary", "professional summary", "profile", "objective", "about me", "interests",
-        "hobbies", "awards", "achievements", "honors", "references", "contact", "languages",
-        "volunteering", "volunteer experience", "activities", "leadership",
-    ),
-}  # fmt: skip
-
-JOB_HEADINGS: dict[str, tuple[str, ...]] = {
-    "requirements": (
-        "requirements", "job requirements", "qualifications", "minimum qualifications",
-        "basic qualifications", "required qualifications", "required skills", "must have",
-        "must haves", "must-have", "what you'll need", "what you need", "what you will need",
-        "what we're looking for", "what we are looking for", "who you are", "you have",
-        "about you", "your profile", "skills", "skills and experience", "required experience",
-        "experience", "key skills", "technical skills", "essential skills", "what you bring",
-        "you bring", "the ideal candidate", "ideal candidate", "desired experience",
-        "required", "requirements and qualifications", "knowledge and skills",
-        "skills & experience", "you should have", "we'd love you to have", "competencies",
-        "your skills", "technical requirements", "education and experience",
-    ),
-    "preferred": (
-        "preferred qualifications", "preferred", "preferred skills", "preferred experience",
-        "nice to have", "nice to haves", "nice-to-have", "nice-to-haves", "bonus", "bonus points",
-        "bonus skills", "pluses", "plus", "desired skills", "desirable", "desired",
-        "good to have", "additional qualifications", "it's a plus if you have",
-        "extra credit", "preferred requirements", "ideally", "even better",
-        "it would be great if you have", "would be a plus", "additional skills",
-    ),
-    "responsibilities": (
-        "responsibilities", "key responsibilities", "job responsibilities", "what you'll do",
-        "what you will do", "the role", "role", "duties", "your role", "in this role",
-        "job description", "position summary", "what you'll be doing", "your responsibilities",
-        "day to day", "day-to-day", "the job", "overview", "role overview", "your impact",
-        "what you will be doing", "essential duties", "essential functions", "job summary",
-    ),
-    "about": (
-        "about us", "about the company", "who we are", "company overview", "our company",
-        "our mission", "about", "benefits", "perks", "what we offer", "we offer",
-        "perks and benefits", "benefits and perks", "compensation", "salary", "pay range",
-        "equal opportunity", "equal opportunity employer", "eeo statement", "why join us",
-        "why us", "our values", "culture", "life at", "how to apply", "location",
-        "compensation and benefits", "total rewards", "diversity", "what's in it for you",
-    ),
-}  # fmt: skip
+from skillgap.extraction.posting import ContextSentences
+from skillgap.headings import looks_like_heading, section_of_heading
 
 # Lines short enough to be a heading, or opening with a "Label:"; long lines are skipped unread.
 _CANDIDATE_LINE_RE = re.compile(
     r"^(?:[^\n]{1,64}|[^\S\n]*[*#•·\-]*[^\S\n]*[A-Za-z][A-Za-z '’&/-]{1,40}?[^\S\n]*[:–—][^\n]*)$",
     re.MULTILINE,
 )
-_HEADING_CLEAN_RE = re.compile(r"[\s:*#_\-–—|•·>]+$|^[\s:*#_\-–—|•·>]+")
 _INLINE_LABEL_RE = re.compile(r"^\s*[*#•·\-]*\s*([A-Za-z][A-Za-z '’&/-]{1,40}?)\s*[:–—]\s+\S")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
-
-
-def _lookup(kind: str) -> dict[str, str]:
-    table = RESUME_HEADINGS if kind == "resume" else JOB_HEADINGS
-    return {phrase: name for name, phrases in table.items() for phrase in phrases}
-
-
-_LOOKUPS = {"resume": _lookup("resume"), "job": _lookup("job")}
+_PERMISSIVE_RE = re.compile(
+    r"\b(?:do\s*n[o'’]?t|don['’]t|doesn['’]t|won['’]t)\s+(?:need|have)\s+to\s+"
+    r"(?:satisfy|meet|have|check|tick|know|match)\s+(?:all|every|each)\b"
+    r"|\bnot\s+(?:all|every\s+one)\s+of\s+(?:these|the\s+following)\s+(?:are|is)\s+required\b"
+    r"|\bnone\s+of\s+(?:these|the\s+following)\s+(?:are|is)\s+required\b"
+    r"|\bsome\s+of\s+(?:these|the\s+following|the\s+below|the\s+items)\b"
+    r"|\bbonus\s+points\b|\bnot\s+required,?\s+but\b",
+    re.IGNORECASE,
+)
+_PERMISSIVE_TAIL = 60  # characters a framing may stand from the end of its line to introduce a list
+_NEUTRAL = "other"
+HEADINGS_KEY = "skillgap.headings"  # Doc.user_data key: (offset, heading) pairs from markup
+_SENTENCE_READ = frozenset({"other", "responsibilities"})
 
 
 @dataclass(frozen=True)
 class SectionMap:
-    """Section names by character offset: ``starts[i]`` begins section ``names[i]``."""
+    """Section names by character offset: ``starts[i]`` begins section ``names[i]``.
+
+    For postings, ``context`` reads the sentences no heading sorts, so that ``at`` names a
+    company paragraph "about" even without an "About us" heading.
+    """
 
     starts: tuple[int, ...]
     names: tuple[str, ...]
     headings: tuple[tuple[int, int, str], ...]
+    context: ContextSentences | None = field(default=None, compare=False)
 
     def at(self, offset: int) -> str:
         """The section a character offset falls in."""
         i = bisect_right(self.starts, offset) - 1
-        return self.names[i] if i >= 0 else "other"
+        name = self.names[i] if i >= 0 else _NEUTRAL
+        if self.context is not None and name in _SENTENCE_READ and self.context.is_context(offset):
+            return "about"
+        return name
 
 
 def heading_name(line: str, kind: str) -> str | None:
-    """The section a line opens, if the whole line is a heading phrase."""
+    """The section a line opens, if the whole line is a heading."""
     if len(line) > 60:
         return None
-    phrase = _HEADING_CLEAN_RE.sub("", line.translate(_APOSTROPHES)).strip().lower()
-    phrase = re.sub(r"\s+", " ", phrase)
-    return _LOOKUPS[kind].get(phrase)
+    return section_of_heading(line, kind)
 
 
 def inline_label(line: str, kind: str) -> str | None:
@@ -127,38 +78,81 @@ def inline_label(line: str, kind: str) -> str | None:
     m = _INLINE_LABEL_RE.match(line)
     if not m:
         return None
-    return _LOOKUPS[kind].get(m.group(1).translate(_APOSTROPHES).strip().lower())
+    return section_of_heading(m.group(1), kind)
 
 
-def section_map(text: str, kind: str) -> SectionMap:
+def section_map(
+    text: str, kind: str, headings: Iterable[tuple[int, str]] | None = None
+) -> SectionMap:
     """Split ``text`` into sections by its headings; text before the first heading is "other"
-    (for postings: "responsibilities" is not assumed, the default is "other")."""
-    starts: list[int] = [0]
-    names: list[str] = ["other"]
-    headings: list[tuple[int, int, str]] = []
-    current = "other"
+    (for postings: "responsibilities" is not assumed, the default is "other").
+
+    ``headings`` are (offset, heading text) pairs a document reader found from markup; in
+    postings one the table does not name still ends the section before it.
+    """
+    is_job = kind == "job"
+    found: dict[int, tuple[int, str | None]] = {}  # start -> (end, name; None: an unknown heading)
+    labels: list[tuple[int, int, str]] = []  # "Label: content" lines: (start, end of line, name)
     for match in _CANDIDATE_LINE_RE.finditer(text):
         line = match.group()
-        start = match.start()
-        pos = match.end() + 1
         stripped = line.strip()
         if not stripped:
             continue
+        start = match.start()
         name = heading_name(stripped, kind)
         if name is not None:
-            headings.append((start, start + len(line.rstrip()), name))
-            current = name
-            starts.append(start)
-            names.append(name)
+            found[start] = (start + len(line.rstrip()), name)
             continue
         label = inline_label(stripped, kind)
-        if label is not None and label != current:
+        if label is not None:
+            labels.append((start, match.end(), label))
+        elif is_job and looks_like_heading(stripped):  # "OUR STACK", "## Life at Acme"
+            found[start] = (start + len(line.rstrip()), None)
+    for offset, heading in headings or ():
+        name = section_of_heading(heading, kind) if len(heading) <= 80 else None
+        if name is not None or is_job:
+            found.setdefault(offset, (offset + len(heading), name))
+    if is_job:
+        _add_permissive_framings(text, found)
+    return _build(text, kind, found, labels)
+
+
+def _add_permissive_framings(text: str, found: dict[int, tuple[int, str | None]]) -> None:
+    """A framing that ends its line opens a nice-to-have part on the next line."""
+    for m in _PERMISSIVE_RE.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - m.end() <= _PERMISSIVE_TAIL and line_end < len(text):
+            found.setdefault(line_end + 1, (line_end + 1, "preferred"))
+
+
+def _build(
+    text: str,
+    kind: str,
+    found: dict[int, tuple[int, str | None]],
+    labels: list[tuple[int, int, str]],
+) -> SectionMap:
+    starts: list[int] = [0]
+    names: list[str] = [_NEUTRAL]
+    headings: list[tuple[int, int, str]] = []
+    events = sorted(
+        [(s, 0, e, n) for s, (e, n) in found.items()] + [(s, 1, e, n) for s, e, n in labels]
+    )
+    current = _NEUTRAL
+    for start, is_label, end, name in events:
+        if not is_label:
+            current = name or _NEUTRAL
+            if name is not None:
+                headings.append((start, end, name))
             starts.append(start)
-            names.append(label)
-            # a labelled line only changes its own line in postings ("Nice to have: X")
-            if kind == "job":
-                starts.append(pos)
+            names.append(current)
+        elif name != current:
+            starts.append(start)
+            names.append(name)
+            if kind == "job":  # a labelled line only changes its own line ("Nice to have: X")
+                starts.append(end + 1)
                 names.append(current)
             else:
-                current = label
-    return SectionMap(tuple(starts), tuple(names), tuple(headings))
+                current = name
+    context = ContextSentences(text) if kind == "job" else None
+    return SectionMap(tuple(starts), tuple(names), tuple(headings), context)

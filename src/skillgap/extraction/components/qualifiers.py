@@ -16,10 +16,14 @@ from skillgap.extraction.doc_data import (
     sorted_hashes,
     token_arrays,
 )
-from skillgap.extraction.qualifiers import NEGATION_HINTS, PREFERRED_HINTS, YEAR_HINTS, ClauseIndex
+from skillgap.extraction.qualifiers import (
+    CLAUSE_END_TOKENS,
+    NEGATION_HINTS,
+    PREFERRED_HINTS,
+    YEAR_HINTS,
+    ClauseIndex,
+)
 from skillgap.extraction.sections import section_map
-
-_CLAUSE_END_TOKENS = (".", "!", "?", ";", "•")
 
 
 class SkillQualifiers:
@@ -33,7 +37,7 @@ class SkillQualifiers:
             ("negation_hints", NEGATION_HINTS),
             ("preferred_hints", PREFERRED_HINTS),
             ("year_hints", YEAR_HINTS),
-            ("bounds", _CLAUSE_END_TOKENS),
+            ("bounds", CLAUSE_END_TOKENS),
         ):
             self.kinds.update((strings.add(w), kind) for w in words)
         self.hashes = sorted_hashes(self.kinds)
@@ -75,8 +79,7 @@ class SkillQualifiers:
             m.negated = clauses.is_negated(start, end, clause)
             m.years = clauses.years_near(start, end, clause)
             if kind == "job":
-                preferred = m.section == "preferred" or clauses.preferred_cue(start, end, clause)
-                m.level = "preferred" if preferred else "required"
+                m.level = clauses.level(m.section, start, end, clause)
         doc.spans[SPAN_KEY] = [Span(doc, m.start, m.end, label=m.skill_id) for m in mentions]
         return doc
 

@@ -6,14 +6,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from skillgap.extraction.doc_data import doc_kind, doc_text
-from skillgap.extraction.sections import section_map
+from skillgap.extraction.sections import HEADINGS_KEY, section_map
 
 
 class SkillSections:
     """Sets ``doc._.skillgap_sections``, a :class:`skillgap.extraction.sections.SectionMap`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.skillgap_sections = section_map(doc_text(doc), doc_kind(doc))
+        headings = doc.user_data.get(HEADINGS_KEY)  # from the document's markup, if any
+        doc._.skillgap_sections = section_map(doc_text(doc), doc_kind(doc), headings)
         return doc
 
 

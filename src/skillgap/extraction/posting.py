@@ -1,0 +1,117 @@
+"""Which sentences of a posting describe the company, the offer or the application, not the role.
+
+Headings settle most of it ("About us", "Benefits": see :mod:`skillgap.headings`); this module reads
+the text that no heading sorts, sentence by sentence:
+
+- a sentence that opens like a company's description of itself ("We are a leading ...", "Our
+  mission ...", "Founded in 2010, ...", "Join us ...") is company text, unless it speaks to the
+  candidate ("you", "this role", "experience with", "we are looking for");
+- equal-opportunity, benefits and application wording ("regardless of race", "401(k)", "to
+  apply") marks a sentence wherever it stands;
+- a sentence with no cue either way continues the sentence before it on the same line, so a
+  company paragraph stays company text to its end.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\s[*•·]\s|;")
+_COMPANY_START_RE = re.compile(
+    r"^\W*(?:"
+    r"we(?:['’]re|\s+are)\s+(?:a|an|the|one\s+of|proud|committed|dedicated|passionate|"
+    r"on\s+a\s+mission|backed|funded|headquartered|based|building\s+the|trusted|"
+    r"an?\s+(?:equal|inclusive))\b"
+    r"|we\s+(?:build|develop|provide|help|serve|empower|enable|believe|make|create|"
+    r"partner|have\s+been|were\s+founded|started|exist|combine|bring|power|deliver|design|sell)\b"
+    r"|our\s+(?:mission|vision|values|core\s+values|culture|customers|clients|company|products?|"
+    r"platform|story|founders|solutions?|technology|services|team\s+(?:is|has|of)|goal|purpose)\b"
+    r"|founded\s+in\b|headquartered\b|backed\s+by\b"
+    r"|at\s+[A-Z<][\w<>&.-]*(?:\s+[A-Z<][\w<>&.-]*){0,3},?\s+(?:we|our)\b"
+    r"|join\s+(?:us|our)\b|become\s+(?:a\s+)?part\s+of\b|be\s+(?:a\s+)?part\s+of\b"
+    r"|about\s+(?:us|the\s+company)\b"
+    r"|[A-Z<][\w<>&.-]*(?:\s+[A-Z<][\w<>&.-]*){0,4}\s+(?:is|are)\s+(?:a|an|the)\s+"
+    r"(?:\w+\s+){0,3}(?:leader|leading|provider|company|platform|startup|start-up|firm|"
+    r"business|partner|pioneer|team|global|world)\b"
+    r")",
+    re.IGNORECASE,
+)
+_CONTEXT_ANYWHERE_RE = re.compile(
+    r"\bequal\s+(?:employment\s+)?opportunit|\bregardless\s+of\s+(?:race|gender|age|religion|sex)"
+    r"|\bwithout\s+regard\s+to\b|\bprotected\s+veteran|\breasonable\s+accommodation"
+    r"|\baffirmative\s+action\b|\bdiscriminat|\b401\s*\(?k\)?|\bhealth\s+(?:insurance|benefits)"
+    r"|\bpaid\s+time\s+off\b|\bparental\s+leave\b|\bstock\s+options\b|\bour\s+(?:core\s+)?values\b"
+    r"|\bcompetitive\s+(?:salary|compensation|pay|benefits)\b|\bsalary\s+range\b|\bpay\s+range\b"
+    r"|\bapply\s+(?:now|today|here|online)\b|\bsubmit\s+(?:your|a)\s+(?:resume|cv|application)"
+    r"|\bbackground\s+check|\be-?verify\b|\bvisa\s+sponsorship\b|\bwe\s+offer\b",
+    re.IGNORECASE,
+)
+_ROLE_RE = re.compile(
+    r"\byou\b|\byour\b|\byou['’](?:ll|re|ve|d)\b|\bcandidates?\b|\bapplicants?\s+(?:should|must)"
+    r"|\b(?:this|the)\s+(?:role|position|job)\b|\bresponsib|\brequire|\bmust\b"
+    r"|\bexperience\s+(?:with|in|of)\b|\bproficien|\bknowledge\s+of\b|\bfamiliar"
+    r"|\b(?:we|we['’]re)\s+(?:are\s+)?(?:looking|seeking|hiring|searching)\b"
+    r"|\bwe\s+(?:seek|need|want|expect)\b|\blooking\s+for\b|\b(?:is|are)\s+(?:seeking|hiring)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_is_context(sentence: str) -> bool | None:
+    """True for company, offer or application text; False for text about the role; None when
+    the sentence gives no cue.
+
+    >>> sentence_is_context("We are a leading provider of cybersecurity services.")
+    True
+    >>> sentence_is_context("We are looking for an engineer with Python experience.")
+    False
+    >>> sentence_is_context("We are using Kubernetes for pipeline orchestration.") is None
+    True
+    """
+    if _CONTEXT_ANYWHERE_RE.search(sentence):
+        return True
+    role = _ROLE_RE.search(sentence) is not None
+    if _COMPANY_START_RE.search(sentence):
+        return not role
+    return False if role else None
+
+
+class ContextSentences:
+    """The company, offer and application sentences of one posting's text, read line by line
+    on demand (a mention asks for its own line only)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lines: dict[int, list[tuple[int, bool]]] = {}
+
+    def is_context(self, offset: int) -> bool:
+        """Whether the sentence around character ``offset`` describes the company or the offer."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        sentences = self._lines.get(line_start)
+        if sentences is None:
+            sentences = self._lines[line_start] = self._read_line(line_start)
+        verdict = False
+        for end, context in sentences:
+            verdict = context
+            if offset < end:
+                break
+        return verdict
+
+    def _read_line(self, start: int) -> list[tuple[int, bool]]:
+        """(end offset, is context) for each sentence of the line starting at ``start``."""
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        out: list[tuple[int, bool]] = []
+        previous = False
+        cut = start
+        for m in _SENTENCE_END_RE.finditer(self.text, start, end):
+            previous = self._judge(self.text[cut : m.end()], previous)
+            out.append((m.end(), previous))
+            cut = m.end()
+        if cut < end:
+            out.append((end, self._judge(self.text[cut:end], previous)))
+        return out
+
+    @staticmethod
+    def _judge(sentence: str, previous: bool) -> bool:
+        verdict = sentence_is_context(sentence)
+        return previous if verdict is None else verdict
