@@ -147,6 +147,7 @@ class DocumentProfile:
             "skills": [s.to_dict() for s in self.skills],
             "negated": [n.to_dict() for n in self.negated],
             "warnings": list(self.warnings),
+            "groups": [g.to_dict() for g in self.groups],
         }
         if include_text:
             out["text"] = self.text

@@ -12,10 +12,19 @@ from spacy.tokens import Doc
 from skillgap.documents.shape import tokenizable
 from skillgap.extraction.doc_data import doc_kind, doc_text
 from skillgap.extraction.experience import experience_entries, years_used
+from skillgap.extraction.groups import Member, requirement_groups
 from skillgap.extraction.pipeline import MAX_TEXT_CHARS, get_pipeline
 from skillgap.extraction.sections import HEADINGS_KEY
 from skillgap.headings import CONTEXT_SECTIONS
-from skillgap.models import LEVEL_RANK, DocKind, DocumentProfile, Mention, NegatedSkill, SkillHit
+from skillgap.models import (
+    LEVEL_RANK,
+    DocKind,
+    DocumentProfile,
+    Mention,
+    NegatedSkill,
+    RequirementGroup,
+    SkillHit,
+)
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 KindArg = Literal["auto", "resume", "job"]
@@ -125,6 +134,12 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
         for i in sorted(negative)
         if i not in positive
     )
+    groups: tuple[RequirementGroup, ...] = ()
+    if kind == "job":
+        members = [
+            Member(skill.id, m.start, m.end, m.level) for skill in skills for m in skill.mentions
+        ]
+        groups = requirement_groups(text, members, lambda i: taxonomy[i].prerequisites)
     return DocumentProfile(
         source=source,
         kind=kind,
@@ -132,6 +147,7 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
         skills=tuple(skills),
         negated=negated,
         title=_title(text, kind),
+        groups=groups,
     )
 
 

@@ -136,7 +136,8 @@ def _build(
     names: list[str] = [_NEUTRAL]
     headings: list[tuple[int, int, str]] = []
     events = sorted(
-        [(s, 0, e, n) for s, (e, n) in found.items()] + [(s, 1, e, n) for s, e, n in labels]
+        [(s, 0, e, n) for s, (e, n) in found.items()] + [(s, 1, e, n) for s, e, n in labels],
+        key=lambda event: event[:2],
     )
     current = _NEUTRAL
     for start, is_label, end, name in events:
@@ -146,7 +147,7 @@ def _build(
                 headings.append((start, end, name))
             starts.append(start)
             names.append(current)
-        elif name != current:
+        elif name is not None and name != current:
             starts.append(start)
             names.append(name)
             if kind == "job":  # a labelled line only changes its own line ("Nice to have: X")

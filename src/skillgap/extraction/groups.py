@@ -1,0 +1,217 @@
+"""Requirement groups: alternatives a posting asks for as one requirement.
+
+"PyTorch or TensorFlow", "AWS, GCP or Azure", "Python/Go", "one of Java, Scala, Kotlin", "at
+least 2 of Python, Go, Bash", "Python, Node, Golang, or bash (At least 2)" and "Python, SQL or
+similar" each become one :class:`skillgap.models.RequirementGroup`, satisfied by ``need`` of its
+members. A list is a group only when its words say so: "or", "/", "and/or", a trailing "or
+similar", a count ("at least 2", "4 of these") or a "one of" / "any of" / "either" before it.
+"Python and SQL" and "Python, SQL, etc." are plain lists: every item is asked for.
+
+Members are the mentions standing next to each other with only separators between them
+(commas, slashes, "or", "and", brackets, white space); a list never runs over a clause end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from skillgap.models import LEVEL_RANK, Level, RequirementGroup
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT = r"(\d|" + "|".join(_NUMBERS) + r")"
+_SEPARATOR_RE = re.compile(
+    r"[^\S\n]*(?:(?:,|/|\||&|\band/or\b|\bor\b|\band\b|\([a-z ]{1,20}\)|\(|\))"
+    r"[^\S\n]*\n?[^\S\n]*)*",
+    re.IGNORECASE,
+)
+_OR_RE = re.compile(r"/|\||\bor\b", re.IGNORECASE)
+_AND_RE = re.compile(r"\band\b(?!/)|&", re.IGNORECASE)
+_MAX_JOIN = 24  # characters of separators between two members: ", or ", " (preferred), "
+_ITEM = r"[A-Za-z][\w.+#-]*(?:[^\S\n][A-Za-z][\w.+#-]*)?"
+_ITEMS_RE = re.compile(
+    r"[^\S\n]*,[^\S\n]*(?:" + _ITEM + r"[^\S\n]*,[^\S\n]*){1,3}(?:(?:or|and)\s+)?"
+)
+_MAX_ITEMS_JOIN = 60
+_INTRO_REACH = 60  # characters before a list in which "one of", "at least 2 of" may stand
+_TAIL_REACH = 40  # characters after a list in which "or similar", "(at least 2)" may stand
+_INTRO_RE = re.compile(
+    r"\b(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of)\s+" + _COUNT + r"(?:\s+\w+)?\s+of"
+    r"|(?P<count>" + _COUNT[1:-1] + r")\s+(?:or\s+more\s+)?of\s+(?:these|the\s+following|them)"
+    r"|(?:at\s+least\s+)?one\s+(?:or\s+more\s+)?of|any\s+(?:one\s+)?of|either)"
+    r"(?:\s+(?:these|the\s+following|the\s+below|them))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_TAIL_RE = re.compile(  # matched right after the list
+    r"[^.;\n]{0,30}?\(\s*(?:at\s+least\s+" + _COUNT + r"|(?P<count>" + _COUNT[1:-1] + r")"
+    r"\s+(?:or\s+more\s+)?of\s+(?:these|them|the\s+above))\s*\)"
+    r"|\W{0,3}(?:or|and/or)\s+(?:similar|equivalent|comparable|other|another|alternatives?"
+    r"|related|any\s+other)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE = re.compile(r"[.;!?\n•]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One positive mention of a posting: the skill id, its character span and its level."""
+
+    skill_id: str
+    start: int
+    end: int
+    level: str | None
+
+
+def requirement_groups(
+    text: str,
+    members: Iterable[Member],
+    prerequisites: Callable[[str], Iterable[str]] = lambda skill_id: (),
+) -> tuple[RequirementGroup, ...]:
+    """The alternatives among a posting's mentions, in text order.
+
+    ``prerequisites`` (the ids a skill id builds on) tells a stack written with a slash
+    ("JavaScript/Node.js", "Java/Spring": one builds on the other) from alternatives
+    ("Python/Go").
+
+    >>> text = "Experience with PyTorch or TensorFlow, and Python and SQL."
+    >>> spans = [("pytorch", "PyTorch"), ("tensorflow", "TensorFlow"), ("python", "Python"),
+    ...          ("sql", "SQL")]
+    >>> found = [Member(i, text.index(s), text.index(s) + len(s), "required") for i, s in spans]
+    >>> [(g.skill_ids, g.need, g.text) for g in requirement_groups(text, found)]
+    [(('pytorch', 'tensorflow'), 1, 'PyTorch or TensorFlow')]
+    """
+    spans = _spans(members)
+    groups: list[RequirementGroup] = []
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and _joined(text, spans[j][1], spans[j + 1][0]):
+            j += 1
+        groups += _group(text, spans[i : j + 1], prerequisites)
+        i = j + 1
+    return tuple(_distinct(groups))
+
+
+def _distinct(groups: list[RequirementGroup]) -> list[RequirementGroup]:
+    """One group per set of alternatives (a posting may repeat a list): the first, with the
+    largest count and the firmest level any repetition states."""
+    kept: dict[frozenset[str], RequirementGroup] = {}
+    for g in groups:
+        key = frozenset(g.skill_ids)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = g
+            continue
+        level: Level = "required" if "required" in (first.level, g.level) else "preferred"
+        need = max(first.need, g.need)
+        kept[key] = RequirementGroup(
+            first.skill_ids, need, level, first.text, first.start, first.end
+        )
+    return list(kept.values())
+
+
+_Span = tuple[int, int, tuple[str, ...], str | None]  # start, end, skill ids, level
+
+
+def _spans(members: Iterable[Member]) -> list[_Span]:
+    """Mentions merged by span (one span may stand for two ids), in text order, overlaps dropped."""
+    by_span: dict[tuple[int, int], list[Member]] = {}
+    for m in members:
+        by_span.setdefault((m.start, m.end), []).append(m)
+    out: list[_Span] = []
+    for (start, end), found in sorted(by_span.items()):
+        if out and start < out[-1][1]:
+            continue
+        ids = tuple(dict.fromkeys(m.skill_id for m in found))
+        level = max((m.level for m in found), key=LEVEL_RANK.__getitem__)
+        out.append((start, end, ids, level))
+    return out
+
+
+def _joined(text: str, left_end: int, right_start: int) -> bool:
+    """Whether only list separators, or a few list items that name no skill ("Jaeger,
+    Ambassador"), stand between two mentions."""
+    gap = right_start - left_end
+    if gap <= _MAX_JOIN and _SEPARATOR_RE.fullmatch(text, left_end, right_start):
+        return True
+    return gap <= _MAX_ITEMS_JOIN and _ITEMS_RE.fullmatch(text, left_end, right_start) is not None
+
+
+def _is_slash(join: str) -> bool:
+    return join.strip() == "/"
+
+
+def _group(
+    text: str, spans: Sequence[_Span], prerequisites: Callable[[str], Iterable[str]]
+) -> list[RequirementGroup]:
+    """The groups one run of joined mentions makes: the whole run, or its slash pairs."""
+    joins = [text[a[1] : b[0]] for a, b in pairwise(spans)]
+    listed = [j for j in joins if not _is_slash(j)]
+    has_or = any(_OR_RE.search(j) for j in listed)
+    has_and = any(_AND_RE.search(j) for j in listed)
+    start, end = spans[0][0], spans[-1][1]
+    intro = _intro(text, start)
+    tail = _TAIL_RE.match(text, end, min(len(text), end + _TAIL_REACH))
+    if not listed and _stack(spans, prerequisites):
+        return []
+    if intro is not None or tail is not None or (has_or and not has_and) or not listed:
+        counts = [n for n in (intro and intro[1], tail and _count(tail)) if n]
+        whole = _make(text, spans, max(counts, default=1))
+        if whole is None:
+            return []
+        if intro is not None or tail is not None:
+            whole = _widen(
+                text, whole, intro[0] if intro else whole.start, tail.end() if tail else whole.end
+            )
+        return [whole]
+    groups = []
+    unit: list[_Span] = [spans[0]]
+    for join, span in zip([*joins, ""], [*spans[1:], None], strict=True):
+        if span is not None and _is_slash(join):
+            unit.append(span)
+            continue
+        stack = len(unit) < 2 or _stack(unit, prerequisites)
+        group = None if stack else _make(text, unit, 1)
+        groups += [group] if group else []
+        unit = [span] if span is not None else []
+    return groups
+
+
+def _stack(spans: Sequence[_Span], prerequisites: Callable[[str], Iterable[str]]) -> bool:
+    """Whether one member builds on another: a stack asked for whole, not alternatives."""
+    ids = {i for span in spans for i in span[2]}
+    return any(ids.intersection(prerequisites(i)) for i in ids)
+
+
+def _make(text: str, spans: Sequence[_Span], need: int) -> RequirementGroup | None:
+    ids = tuple(dict.fromkeys(i for span in spans for i in span[2]))
+    if len(ids) < 2:
+        return None
+    levels = [span[3] for span in spans]
+    level: Level = "required" if "required" in levels or None in levels else "preferred"
+    start, end = spans[0][0], spans[-1][1]
+    return RequirementGroup(ids, min(need, len(ids)), level, text[start:end], start, end)
+
+
+def _widen(text: str, group: RequirementGroup, start: int, end: int) -> RequirementGroup:
+    """The group quoted with the words that make it one ("one of ...", "... (at least 2)")."""
+    return RequirementGroup(group.skill_ids, group.need, group.level, text[start:end], start, end)
+
+
+def _intro(text: str, start: int) -> tuple[int, int | None] | None:
+    """Where a "one of" / "at least 2 of" before the list starts, and the count it states."""
+    low = start - _INTRO_REACH
+    clause_ends = list(_CLAUSE_END_RE.finditer(text, max(0, low), start))
+    low = clause_ends[-1].end() if clause_ends else max(0, low)
+    m = _INTRO_RE.search(text, low, start)
+    return None if m is None else (m.start(), _count(m))
+
+
+def _count(match: re.Match[str]) -> int | None:
+    """The number a cue states ("at least 2", "four of these"), if any."""
+    for value in match.groups():
+        if value:
+            return int(value) if value.isdigit() else _NUMBERS[value.lower()]
+    return None
