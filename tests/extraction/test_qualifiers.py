@@ -117,3 +117,22 @@ def test_not_required_but_welcome_is_not_a_negation(text):
 )
 def test_years_go_to_the_skill_they_are_stated_for(text, word, years):
     assert years_near(*span(text, word)) == years
+
+
+def test_a_bracketed_note_qualifies_only_the_item_before_it() -> None:
+    import skillgap
+
+    text = "Experience in any of computer vision (preferred), NLP, Python, Docker (a plus), SQL"
+    levels = {s.id: s.level for s in skillgap.extract(text, kind="job").skills}
+    assert levels["computer-vision"] == "preferred"
+    assert levels["docker"] == "preferred"
+    assert levels["nlp"] == levels["python"] == levels["sql"] == "required"
+
+
+def test_an_inline_cue_holds_for_its_own_bullet_only() -> None:
+    import skillgap
+
+    text = "Role: ML engineer * Kafka is a plus * Experience with Docker and Spark"
+    levels = {s.id: s.level for s in skillgap.extract(text, kind="job").skills}
+    assert levels["kafka"] == "preferred"
+    assert levels["docker"] == levels["spark"] == "required"

@@ -55,3 +55,37 @@ def test_long_lines_and_unknown_phrases_are_not_headings():
     long_line = "I have skills in many areas of data engineering and more"
     assert heading_name(long_line, "resume") is None
     assert heading_name("Favourite dishes", "resume") is None
+
+
+def test_nice_to_have_headings_in_words_the_table_does_not_list() -> None:
+    for heading in (
+        "Preferred (but not required) qualifications",
+        "Skills Preferred",
+        "What will give you an edge:",
+        "Earn street creds by also knowing these:",
+        "It would be great if you have",
+        "Requirements (nice to have)",
+    ):
+        assert heading_name(heading, "job") == "preferred", heading
+    assert heading_name("Experience Required", "job") == "requirements"
+    assert heading_name("Docker is a plus", "job") is None
+    assert heading_name("Great if you know Spark", "job") is None
+
+
+def test_a_nice_to_have_part_ends_at_the_next_heading_known_or_not() -> None:
+    text = "Nice to have\n- Kafka\nOUR TECH STACK\n- Python\n"
+    assert at(text, "job", "Kafka") == "preferred"
+    assert at(text, "job", "Python") == "other"
+
+
+def test_a_permissive_framing_makes_what_follows_nice_to_have() -> None:
+    text = "You don't need to satisfy all of these, but you might have some of them\n- CUDA\n"
+    assert at(text, "job", "CUDA") == "preferred"
+    assert at(text, "job", "satisfy") == "other"
+
+
+def test_one_heading_table_for_documents_and_extraction() -> None:
+    from skillgap.documents.structure import looks_like_heading
+
+    assert looks_like_heading("Nice-to-haves")
+    assert heading_name("Nice-to-haves", "job") == "preferred"
