@@ -32,6 +32,12 @@ def test_trailing_words_and_counts_make_groups() -> None:
     ]
 
 
+def test_examples_of_a_kind_are_alternatives() -> None:
+    text = "Requirements: server-side languages such as Ruby, Java, and PHP."
+    assert groups_of(text) == [(("ruby", "java", "php"), 1)]
+    assert groups_of("Requirements: Docker, Kubernetes and Terraform.") == []
+
+
 def test_a_slash_joins_alternatives_but_not_a_stack() -> None:
     assert groups_of("Requirements: Python/Go for tooling.") == [(("python", "golang"), 1)]
     assert groups_of("Requirements: JavaScript/Node.js services.") == []

@@ -40,7 +40,8 @@ _TAIL_REACH = 40  # characters after a list in which "or similar", "(at least 2)
 _INTRO_RE = re.compile(
     r"\b(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of)\s+" + _COUNT + r"(?:\s+\w+)?\s+of"
     r"|(?P<count>" + _COUNT[1:-1] + r")\s+(?:or\s+more\s+)?of\s+(?:these|the\s+following|them)"
-    r"|(?:at\s+least\s+)?one\s+(?:or\s+more\s+)?of|any\s+(?:one\s+)?of|either)"
+    r"|(?:at\s+least\s+)?one\s+(?:or\s+more\s+)?of|any\s+(?:one\s+)?of|either"
+    r"|such\s+as)"  # examples of a kind ("languages such as Python, Java, PHP")
     r"(?:\s+(?:these|the\s+following|the\s+below|them))?\s*:?\s*$",
     re.IGNORECASE,
 )
