@@ -76,7 +76,7 @@ def requirement_groups(
     ("JavaScript/Node.js", "Java/Spring": one builds on the other) from alternatives
     ("Python/Go").
 
-    >>> text = "Experience with PyTorch or TensorFlow, and Python and SQL."
+    >>> text = "Experience with PyTorch or TensorFlow. Python and SQL."
     >>> spans = [("pytorch", "PyTorch"), ("tensorflow", "TensorFlow"), ("python", "Python"),
     ...          ("sql", "SQL")]
     >>> found = [Member(i, text.index(s), text.index(s) + len(s), "required") for i, s in spans]
