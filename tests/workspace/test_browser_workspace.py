@@ -29,6 +29,7 @@ from skillgap.workspace.database import DATABASE_URL_ENV, sqlite_url
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PASSWORD = "coach password"
 ANALYSIS_TIMEOUT_MS = 180_000
+LOADED_MACHINE_TIMEOUT_MS = 90_000  # a busy CI box can take longer than Playwright's 30 s
 
 
 @pytest.fixture
@@ -128,6 +129,7 @@ def test_the_coach_flow_survives_reload_and_restart(server: Server) -> None:
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(LOADED_MACHINE_TIMEOUT_MS)
         _open_workspace(page, server.url)
         page.get_by_text("Add a client").click()
         page.get_by_label("Display name").fill("Sam Lee")
@@ -152,6 +154,7 @@ def test_the_coach_flow_survives_reload_and_restart(server: Server) -> None:
         server.stop()
         server.start()
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(LOADED_MACHINE_TIMEOUT_MS)
         _open_workspace(page, server.url)
         _pick_client(page, "Sam Lee")
         _check_client(page, 2, change)
