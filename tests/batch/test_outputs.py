@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skillgap.batch.outputs import OutputError, OutputPaths, write_outputs, write_table
-from skillgap.tables import neutralize, write_atomic
+from skillgap.tables import neutralize
 
 
 def test_the_skills_and_summary_tables_sit_beside_the_output(tmp_path):
@@ -49,20 +49,6 @@ def test_csv_output_is_neutralised_but_numbers_and_parquet_are_not(tmp_path):
     assert back["score"].tolist() == [-1.5, 2.0]
     write_table(frame, tmp_path / "t.parquet")
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "t.parquet"), frame)
-
-
-def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
-    target = tmp_path / "out.csv"
-    target.write_text("old")
-
-    def fail(temp):
-        temp.write_text("half")
-        raise RuntimeError("disk full")
-
-    with pytest.raises(RuntimeError):
-        write_atomic(target, fail)
-    assert target.read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
 def test_write_outputs_writes_all_three_tables(tmp_path):
