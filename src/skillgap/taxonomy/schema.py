@@ -108,7 +108,7 @@ def _parse_context(raw: Any, where: str) -> ContextRule:
         raise TaxonomyError(f"{where}: must be a mapping")
     unknown = set(raw) - _CONTEXT_FIELDS
     if unknown:
-        raise TaxonomyError(f"{where}: unknown field '{sorted(unknown)[0]}'")
+        raise TaxonomyError(f"{where}: unknown field {_shown(unknown)}")
     window = raw.get("window", 8)
     if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 50:
         raise TaxonomyError(f"{where}.window: must be a whole number from 1 to 50")
@@ -136,7 +136,7 @@ def _parse_resource(raw: Any, where: str) -> Resource:
         raise TaxonomyError(f"{where}: must be a mapping with title, url and type")
     unknown = set(raw) - _RESOURCE_FIELDS
     if unknown:
-        raise TaxonomyError(f"{where}: unknown field '{sorted(unknown)[0]}'")
+        raise TaxonomyError(f"{where}: unknown field {_shown(unknown)}")
     title = _one_line(raw.get("title"))
     if title is None:
         raise TaxonomyError(f"{where}.title: is required and must be one line of text")
@@ -198,7 +198,7 @@ def parse_skill(raw: Any, source: str, index: int) -> Skill:
     where = f"{source}: skill '{skill_id}'"
     unknown = set(raw) - _FIELDS
     if unknown:
-        raise TaxonomyError(f"{where}: unknown field '{str(sorted(map(str, unknown))[0])[:60]}'")
+        raise TaxonomyError(f"{where}: unknown field {_shown(unknown)}")
 
     def text_field(name: str) -> str:
         value = raw.get(name)
@@ -256,7 +256,7 @@ def parse_learning(raw: Any, where: str) -> tuple[tuple[Resource, ...], str | No
         raise TaxonomyError(f"{where}: must be a mapping with resources and outcome")
     unknown = set(raw) - LEARNING_FIELDS
     if unknown:
-        raise TaxonomyError(f"{where}: unknown field '{str(sorted(map(str, unknown))[0])[:60]}'")
+        raise TaxonomyError(f"{where}: unknown field {_shown(unknown)}")
     return (
         _parse_resources(raw.get("resources"), f"{where}: field 'resources'"),
         _parse_outcome(raw.get("outcome"), f"{where}: field 'outcome'"),
@@ -279,3 +279,8 @@ def parse_taxonomy_yaml(content: str | bytes, source: str) -> list[Skill]:
     ['flax']
     """
     return [parse_skill(raw, source, i) for i, raw in enumerate(raw_skills(content, source))]
+
+
+def _shown(unknown: Iterable[object]) -> str:
+    """The first unknown field name, quoted on one line and cut short (names come from users)."""
+    return repr(min(str(name) for name in unknown)[:60])
