@@ -12,7 +12,6 @@ from tests.documents.builders import docx_bytes, pdf_pages
 
 from skillgap.analysis.report import report_schema
 from skillgap.api.routes import _MEDIA_TYPES
-from skillgap.api.service import CORRECTIONS
 from skillgap.render import FORMATS
 from skillgap.taxonomy import TRACKS, default_taxonomy
 
@@ -198,12 +197,16 @@ def test_healthz_answers_while_an_analysis_runs(client) -> None:
         worker.join(timeout=300)
 
 
-def test_corrections_reach_analyze_or_are_refused(client) -> None:
+def test_corrections_reach_analyze(client) -> None:
     body = {"resume": {"text": RESUME}, "jobs": [{"text": POSTING}], "have": ["docker"]}
     response = client.post("/v1/analyze", json=body)
-    if "have" in CORRECTIONS:
-        assert response.status_code == 200
-        assert "docker" not in {g["id"] for g in response.json()["gaps"]}
-    else:
-        assert response.status_code == 422
-        assert response.json()["detail"] == "have: this version of skillgap cannot apply it"
+    assert response.status_code == 200
+    assert "docker" not in {g["id"] for g in response.json()["gaps"]}
+
+
+def test_an_unknown_correction_id_is_one_line_422(client) -> None:
+    body = {"resume": {"text": RESUME}, "jobs": [{"text": POSTING}], "skip": ["no-such-skill"]}
+    response = client.post("/v1/analyze", json=body)
+    assert response.status_code == 422
+    assert "no-such-skill" in response.json()["detail"]
+    assert "\n" not in response.json()["detail"]

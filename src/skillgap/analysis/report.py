@@ -202,7 +202,8 @@ def analyze(
     if not jobs:
         raise ValueError("give at least one job posting")
     taxonomy = taxonomy or default_taxonomy()
-    have, skip = _known_ids(have, taxonomy), _known_ids(skip, taxonomy)
+    have, skip = _known_ids(have, taxonomy, "have"), _known_ids(skip, taxonomy, "skip")
+    _known_ids(learned, taxonomy, "learned")
     resume_profile = with_role_titles(_profile(resume, "resume", "resume", taxonomy), taxonomy)
     job_ids = tuple(f"job-{i}" for i in range(1, len(jobs) + 1))
     job_profiles = tuple(
@@ -227,14 +228,14 @@ def analyze(
     )
 
 
-def _known_ids(ids: Iterable[str], taxonomy: Taxonomy) -> frozenset[str]:
-    """The ids as a set; ``ValueError`` naming the first one the taxonomy does not know."""
+def _known_ids(ids: Iterable[str], taxonomy: Taxonomy, what: str) -> frozenset[str]:
+    """The ids as a set; ``ValueError`` naming ``what`` and the first id the taxonomy lacks."""
     if isinstance(ids, str):
-        raise ValueError("give skill ids as a list, even for one")
+        raise ValueError(f"{what}: give skill ids as a list, even for one")
     known = frozenset(i.strip() for i in ids if i.strip())
     unknown = sorted(i for i in known if i not in taxonomy)
     if unknown:
-        raise ValueError(f"unknown skill id: {unknown[0]} (see `skillgap taxonomy list`)")
+        raise ValueError(f"{what}: unknown skill id: {unknown[0]} (see `skillgap taxonomy list`)")
     return known
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -21,7 +20,6 @@ from skillgap.render import render
 from skillgap.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 
 # Corrections ("I have this skill", "leave this one out") reach analyze() once it takes them.
-CORRECTIONS = tuple(p for p in ("have", "skip") if p in inspect.signature(analyze).parameters)
 
 
 class Service:
@@ -46,7 +44,6 @@ class Service:
 
     def analyze(self, options: AnalyzeOptions, resume: Named, jobs: list[Named]) -> dict[str, Any]:
         taxonomy = self.taxonomies.for_request(options.taxonomy)
-        corrections = _corrections(options, taxonomy)
         limits = self.settings.limits
         resume_doc = read_upload(resume[1], resume[0], limits)
         job_docs = [read_upload(data, name, limits) for name, data in jobs]
@@ -59,7 +56,8 @@ class Service:
                 taxonomy=taxonomy,
                 start_date=options.start_date,
                 learned=options.learned,
-                **corrections,
+                have=options.have,
+                skip=options.skip,
             )
         except ValueError as exc:  # analyze's own one-line messages about its arguments
             raise Problem("invalid-input", str(exc)) from None
@@ -77,18 +75,6 @@ def _base_taxonomy(settings: Settings) -> Taxonomy:
     if settings.taxonomy_path:
         return load_taxonomy(extra=settings.taxonomy_path)
     return default_taxonomy()
-
-
-def _corrections(options: AnalyzeOptions, taxonomy: Taxonomy) -> dict[str, list[str]]:
-    given = {"have": options.have, "skip": options.skip}
-    for field, ids in {**given, "learned": options.learned}.items():
-        unknown = [skill_id for skill_id in ids if skill_id not in taxonomy]
-        if unknown:
-            raise Problem("invalid-input", f"{field}: unknown skill id(s): {', '.join(unknown)}")
-    for field, ids in given.items():
-        if ids and field not in CORRECTIONS:
-            raise Problem("invalid-input", f"{field}: this version of skillgap cannot apply it")
-    return {field: ids for field, ids in given.items() if field in CORRECTIONS}
 
 
 @cache
