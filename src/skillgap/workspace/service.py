@@ -116,8 +116,13 @@ class Cohort:
     common_gaps: tuple[tuple[str, int], ...]  # (skill name, clients lacking it), most first
 
 
+def _tidy(name: str) -> str:
+    """A name as it is stored: runs of white space folded to one space, ends trimmed."""
+    return " ".join(name.split())
+
+
 def _clean_name(name: str, what: str) -> str:
-    name = " ".join(name.split())
+    name = _tidy(name)
     if not name:
         raise WorkspaceError(f"the {what} name is empty")
     if len(name) > NAME_LENGTH:
@@ -191,7 +196,7 @@ class Workspace:
     def _client(self, session: Session, name: str) -> Client:
         client = session.scalar(
             select(Client).where(
-                Client.coach_id == self.coach_id, Client.display_name == " ".join(name.split())
+                Client.coach_id == self.coach_id, Client.display_name == _tidy(name)
             )
         )
         if client is None:
@@ -201,7 +206,7 @@ class Workspace:
     def _posting_set(self, session: Session, name: str) -> PostingSet:
         found = session.scalar(
             select(PostingSet).where(
-                PostingSet.coach_id == self.coach_id, PostingSet.name == " ".join(name.split())
+                PostingSet.coach_id == self.coach_id, PostingSet.name == _tidy(name)
             )
         )
         if found is None:
