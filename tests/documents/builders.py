@@ -68,6 +68,38 @@ def two_column_pdf(
     return buffer.getvalue()
 
 
+def letter_by_letter_pdf(
+    lines: Sequence[str],
+    *,
+    tracking: float = 0.0,
+    font: str = "Helvetica",
+    font_size: float = 11,
+    space_glyphs: bool = False,
+) -> bytes:
+    """A page whose every letter is drawn on its own at its position, ``tracking`` points
+    apart, as some typesetters do; words are set apart by the font's space width (and the
+    tracking) but carry no space character unless ``space_glyphs``."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(font, font_size)
+    space = pdf.stringWidth(" ", font, font_size)
+    y = TOP
+    for line in lines:
+        x = 60.0
+        for number, word in enumerate(line.split(" ")):
+            if number:
+                if space_glyphs:
+                    pdf.drawString(x, y, " ")
+                x += space + tracking
+            for letter in word:
+                pdf.drawString(x, y, letter)
+                x += pdf.stringWidth(letter, font, font_size) + tracking
+        y -= font_size * 1.6
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
 def scanned_pdf() -> bytes:
     """A PDF page holding only a picture, like a scan without OCR."""
     image = Image.new("RGB", (200, 100), "white")

@@ -1,7 +1,8 @@
 """PDF files through pypdfium2 (PDFium, the engine of Chrome's viewer): fast and permissive.
 
 Pages are read one at a time under the document's deadline. A page keeps PDFium's own text order
-unless ``columns`` finds a two-column layout on it. Link annotations (icons pointing to GitHub or
+unless ``columns`` finds a two-column layout on it; its words are rebuilt from the characters'
+positions by ``pdf_chars`` (letters drawn one by one would otherwise read "P y t h o n"). Link annotations (icons pointing to GitHub or
 LinkedIn) are collected as well as the text.
 
 Before PDFium sees the file, its Flate streams are inflated piece by piece, output discarded, to
@@ -22,11 +23,12 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from skillgap.documents.columns import Segment, column_lines
+from skillgap.documents.columns import column_lines
 from skillgap.documents.errors import DocumentError
 from skillgap.documents.limits import Deadline, Limits, format_size
 from skillgap.documents.model import Block, Extracted
 from skillgap.documents.ocr import ocr_page
+from skillgap.documents.pdf_chars import line_texts, page_glyph_lines, segments
 
 # PDFium is not thread-safe; the dashboard may read several uploads at once.
 _PDFIUM_LOCK = threading.Lock()
@@ -36,7 +38,7 @@ _HYPHEN_MARKS = re.compile(r"\x02|\ufffe(?:\r?\n)?")
 _DAMAGED = "the PDF file is damaged or truncated; export it again and retry"
 _STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
 _INFLATE_STEP = 1024 * 1024
-_MAX_COLUMN_RECTS = 2000  # more text boxes than any real page: read in PDFium's order
+_MAX_COLUMN_SEGMENTS = 2000  # more text runs than any real page: read in PDFium's order
 _SCAN_ADVICE = (
     "export a text-based PDF from the program that made it (Save as PDF, not Print/Scan), "
     "or upload a DOCX or TXT version (or try OCR: --ocr, with tesseract installed)"
@@ -173,22 +175,19 @@ def _open(data: bytes) -> Any:
 
 def _page_text(page: Any, max_chars: int) -> tuple[str, bool]:
     """The page's text, column by column when it has two columns, at most ``max_chars`` of it;
-    and whether that is all of it."""
+    and whether that is all of it. Words are rebuilt from the characters' positions."""
     textpage = page.get_textpage()
-    chars = textpage.count_chars()
-    if chars > max_chars:
+    if textpage.count_chars() > max_chars:
         return _restore_hyphens(textpage.get_text_range(0, max_chars)), False
-    if page.get_rotation() == 0 and (rects := textpage.count_rects()) <= _MAX_COLUMN_RECTS:
-        segments = []
-        for i in range(rects):
-            left_x, bottom, right_x, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left_x, bottom, right_x, top)
-            segments.append(Segment(left_x, bottom, right_x, top, text))
-        left, _, right, _ = page.get_bbox()
-        lines = column_lines(segments, left, right)
-        if lines is not None:
-            return _restore_hyphens("\n".join(lines)), True
-    return _restore_hyphens(textpage.get_text_range()), True
+    lines = page_glyph_lines(textpage)
+    if page.get_rotation() == 0:
+        runs = segments(lines)
+        if len(runs) <= _MAX_COLUMN_SEGMENTS:
+            left, _, right, _ = page.get_bbox()
+            ordered = column_lines(runs, left, right)
+            if ordered is not None:
+                return "\n".join(ordered), True
+    return "\n".join(line_texts(lines)), True
 
 
 def _restore_hyphens(text: str) -> str:

@@ -1,0 +1,201 @@
+"""Words and lines of a PDF page rebuilt from the positions of its characters.
+
+PDFium infers the spaces between words from the gaps between glyphs. Where a PDF positions
+letters one by one with a little tracking (letter-spaced headings, some LaTeX and design-tool
+output), every gap passes for a space and "Python" comes out as "P y t h o n". Here each line
+keeps PDFium's order and line breaks, but where most letter gaps of a run are themselves wide,
+a space is only put where a gap exceeds that tracking by a word space. Runs of a line apart by
+a wide gap become separate segments, so ``columns`` can find a gutter between them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import statistics
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+import pypdfium2.raw as pdfium_c
+
+from skillgap.documents.columns import Segment
+
+Gap = Literal["space", "soft", "broken", "none"]
+
+_TRACKED = 0.06  # ems: a run whose letter gaps are wider than this is letter-spaced
+# ems: a typical word space. Measured rather than read from the font, whose subset often has
+# no space glyph (LaTeX output never draws one).
+_SPACE = 0.25
+_AMBIGUOUS = 0.8  # letter gaps from this share of a word space on could be word spaces
+_RUN_BREAK = 1.0  # ems: a wider gap separates two runs (table cells, columns)
+_MIN_GAPS = 2  # fewer letter gaps than this cannot show tracking
+_HYPHENS = "\x02\ufffe"  # PDFium's marks of a hyphen at a line end
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One drawn character: its text, its advance box in PDF points (y grows upwards), the
+    size of its font, and what separates it from the glyph before on the line: a space
+    character of the PDF, a space PDFium inferred ("soft"), a line break PDFium inferred
+    though the glyphs sit side by side ("broken"), or nothing."""
+
+    text: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+    em: float
+    gap: Gap
+    upright: bool = True
+
+
+def page_glyph_lines(textpage: Any) -> list[list[Glyph]]:
+    """The glyphs of a PDFium text page, line by line in PDFium's order.
+
+    A line break PDFium inferred between two glyphs that sit side by side on one baseline is
+    taken as a space (it does so between letters drawn one by one); a glyph below the one
+    before starts a new line even where PDFium marked none.
+    """
+    lines: list[list[Glyph]] = []
+    line: list[Glyph] = []
+    gap: Gap = "none"
+    pending: Literal["hard", "inferred"] | None = None  # a line break since the last glyph
+    for text, generated, box, em, upright in _characters(textpage):
+        if text in "\r\n":
+            pending = "inferred" if generated and pending != "hard" else "hard"
+        elif text.isspace():
+            gap = "soft" if generated and gap == "none" else "space"
+        else:
+            glyph = Glyph("-" if text in _HYPHENS else text, *box, em, gap, upright)
+            if line and pending == "inferred" and _side_by_side(line[-1], glyph):
+                glyph = replace(glyph, gap="space" if gap == "space" else "broken")
+            elif line and (pending is not None or _below(line[-1], glyph)):
+                lines.append(line)
+                line = []
+            line.append(glyph)
+            gap = "none"
+            pending = "hard" if text in _HYPHENS else None  # a hyphen ends its line
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _side_by_side(before: Glyph, glyph: Glyph) -> bool:
+    """Whether ``glyph`` follows ``before`` on the same line, at most a run break away."""
+    if not (before.upright and glyph.upright):
+        return False
+    overlap = min(before.top, glyph.top) - max(before.bottom, glyph.bottom)
+    height = min(before.top - before.bottom, glyph.top - glyph.bottom)
+    gap = glyph.left - before.right
+    em = max(before.em, glyph.em)
+    return overlap >= height / 2 and -_SPACE * em <= gap <= _RUN_BREAK * em
+
+
+def _below(before: Glyph, glyph: Glyph) -> bool:
+    """Whether ``glyph`` lies wholly below ``before``: a new line PDFium did not mark."""
+    return before.upright and glyph.upright and glyph.top <= before.bottom
+
+
+def _characters(
+    textpage: Any,
+) -> Iterator[tuple[str, bool, tuple[float, float, float, float], float, bool]]:
+    """Each character of the page: text, whether PDFium generated it, advance box, em, upright."""
+    raw = textpage.raw
+    box = pdfium_c.FS_RECTF()
+    for index in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if code == 0:
+            continue
+        text = "\ufffd" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code)
+        generated = bool(pdfium_c.FPDFText_IsGenerated(raw, index))
+        if text.isspace():
+            yield text, generated, (0.0, 0.0, 0.0, 0.0), 0.0, True
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(box))
+        height = box.top - box.bottom
+        size = pdfium_c.FPDFText_GetFontSize(raw, index)
+        em = size if height / 2 <= size <= height * 2 else height
+        upright = abs(pdfium_c.FPDFText_GetCharAngle(raw, index)) < 0.01
+        yield text, generated, (box.left, box.bottom, box.right, box.top), em, upright
+
+
+def split_runs(line: Sequence[Glyph]) -> list[list[Glyph]]:
+    """The line cut where a gap is wider than ``_RUN_BREAK`` ems or the text jumps back."""
+    runs: list[list[Glyph]] = []
+    for glyph in line:
+        if runs and not _breaks_run(runs[-1][-1], glyph):
+            runs[-1].append(glyph)
+        else:
+            runs.append([glyph])
+    return runs
+
+
+def _breaks_run(before: Glyph, glyph: Glyph) -> bool:
+    if not (before.upright and glyph.upright):
+        return False
+    gap = glyph.left - before.right
+    return gap > _RUN_BREAK * max(before.em, glyph.em) or glyph.right <= before.left
+
+
+def run_text(run: Sequence[Glyph]) -> str:
+    """The run's text with a space between words: PDFium's spaces, unless the run is
+    letter-spaced (or PDFium saw a line break) between two glyphs; then a space only where
+    the gap exceeds the tracking by half a word space."""
+    if not run:
+        return ""
+    tracking = _tracking(run)
+    parts = [run[0].text]
+    for before, glyph in itertools.pairwise(run):
+        if glyph.gap == "space":
+            spaced = True
+        elif tracking is None and glyph.gap != "broken":
+            spaced = glyph.gap == "soft"
+        else:
+            gap = glyph.left - before.right
+            spaced = gap > (tracking or 0.0) + _SPACE / 2 * max(before.em, glyph.em)
+        parts.append(f" {glyph.text}" if spaced else glyph.text)
+    return "".join(parts)
+
+
+def _tracking(run: Sequence[Glyph]) -> float | None:
+    """The gap between the letters of a letter-spaced run, None if it is not one.
+
+    Most gaps of a run lie inside words, so the lower quartile of the gaps is the tracking.
+    Gaps about as wide as a word space are ambiguous ("A B C" or tracked "ABC") unless some
+    gaps of the run are wider still.
+    """
+    if not all(glyph.upright for glyph in run):
+        return None
+    gaps = sorted(b.left - a.right for a, b in itertools.pairwise(run) if b.gap != "space")
+    if len(gaps) < _MIN_GAPS:
+        return None
+    tracking = gaps[len(gaps) // 4]
+    em = statistics.median(glyph.em for glyph in run)
+    if tracking <= _TRACKED * em:
+        return None
+    if tracking < _AMBIGUOUS * _SPACE * em or gaps[-1] > tracking + _SPACE / 2 * em:
+        return tracking
+    return None
+
+
+def line_texts(lines: Sequence[Sequence[Glyph]]) -> list[str]:
+    """Each line's text, its runs joined by a space."""
+    return [" ".join(run_text(run) for run in split_runs(line)) for line in lines]
+
+
+def segments(lines: Sequence[Sequence[Glyph]]) -> list[Segment]:
+    """Every run of every line as a text segment with its box, for the column finder."""
+    found = []
+    for line in lines:
+        for run in split_runs(line):
+            found.append(
+                Segment(
+                    min(g.left for g in run),
+                    min(g.bottom for g in run),
+                    max(g.right for g in run),
+                    max(g.top for g in run),
+                    run_text(run),
+                )
+            )
+    return found
