@@ -2,8 +2,8 @@
 
 Pages are read one at a time under the document's deadline. A page keeps PDFium's own text order
 unless ``columns`` finds a two-column layout on it; its words are rebuilt from the characters'
-positions by ``pdf_chars`` (letters drawn one by one would otherwise read "P y t h o n"). Link annotations (icons pointing to GitHub or
-LinkedIn) are collected as well as the text.
+positions by ``pdf_chars`` (letters drawn one by one would otherwise read "P y t h o n"). Link
+annotations (icons pointing to GitHub or LinkedIn) are collected as well as the text.
 
 Before PDFium sees the file, its Flate streams are inflated piece by piece, output discarded, to
 refuse decompression bombs; each page's drawing operations are counted before its text is laid
