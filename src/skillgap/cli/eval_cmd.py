@@ -7,6 +7,8 @@ from pathlib import Path
 
 from skillgap.cli.common import CliError, add_taxonomy_option, taxonomy_from_args
 from skillgap.extraction.evaluation import EvalError, EvalResult, Totals, evaluate
+from skillgap.extraction.evaluation_files import evaluate_files
+from skillgap.taxonomy import Taxonomy
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,6 +16,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--docs", required=True, type=Path, help="folder of <doc>.txt files")
     parser.add_argument("--labels", required=True, type=Path, help="labels.jsonl")
     parser.add_argument("--worst", type=int, default=5, help="how many worst documents to list")
+    parser.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        help="score the original PDF/DOCX files the labels name (their 'file' field), read from "
+        "DIR, beside the same documents from their texts",
+    )
     add_taxonomy_option(parser)
     parser.set_defaults(func=run)
 
@@ -50,9 +59,25 @@ def run(args: argparse.Namespace) -> int:
     taxonomy = taxonomy_from_args(args)
     if not args.docs.is_dir():
         raise CliError(f"{args.docs}: not a folder")
+    if args.files is not None:
+        return _run_files(args, taxonomy)
     try:
         result = evaluate(args.docs, args.labels, taxonomy=taxonomy)
     except EvalError as exc:
         raise CliError(str(exc)) from None
     print(format_result(result, args.worst))
+    return 0
+
+
+def _run_files(args: argparse.Namespace, taxonomy: Taxonomy) -> int:
+    if not args.files.is_dir():
+        raise CliError(f"{args.files}: not a folder")
+    try:
+        result = evaluate_files(args.files, args.docs, args.labels, taxonomy=taxonomy)
+    except EvalError as exc:
+        raise CliError(str(exc)) from None
+    print("Original files, read by skillgap's reader:\n")
+    print(format_result(result.files, args.worst))
+    print("\nThe same documents from their texts:\n")
+    print(format_result(result.texts, args.worst))
     return 0
