@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import statistics
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
@@ -24,17 +22,17 @@ from skillgap.documents.columns import Segment
 Gap = Literal["space", "soft", "broken", "none"]
 
 _TRACKED = 0.06  # ems: a run whose letter gaps are wider than this is letter-spaced
-# ems: a typical word space. Measured rather than read from the font, whose subset often has
-# no space glyph (LaTeX output never draws one).
+# ems: a typical word space. A fixed share rather than read from the font, whose subset often
+# has no space glyph (LaTeX output never draws one).
 _SPACE = 0.25
 _AMBIGUOUS = 0.8  # letter gaps from this share of a word space on could be word spaces
 _RUN_BREAK = 1.0  # ems: a wider gap separates two runs (table cells, columns)
 _MIN_GAPS = 2  # fewer letter gaps than this cannot show tracking
 _HYPHENS = "\x02\ufffe"  # PDFium's marks of a hyphen at a line end
+_BLANK = (0.0, 0.0, 0.0, 0.0)
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
     """One drawn character: its text, its advance box in PDF points (y grows upwards), the
     size of its font, and what separates it from the glyph before on the line: a space
     character of the PDF, a space PDFium inferred ("soft"), a line break PDFium inferred
@@ -47,21 +45,31 @@ class Glyph:
     top: float
     em: float
     gap: Gap
-    upright: bool = True
+    upright: bool
 
 
-def page_glyph_lines(textpage: Any) -> list[list[Glyph]]:
-    """The glyphs of a PDFium text page, line by line in PDFium's order.
+def page_lines(textpage: Any) -> list[list[Segment]]:
+    """The page's lines in PDFium's order, each as its runs: text segments with their boxes,
+    apart from each other by more than ``_RUN_BREAK`` ems."""
+    return [
+        [_segment(run) for run in _split_runs(line)] for line in _glyph_lines(_characters(textpage))
+    ]
+
+
+def _glyph_lines(
+    characters: Iterator[tuple[str, bool, tuple[float, float, float, float], float, bool]],
+) -> list[list[Glyph]]:
+    """The glyphs line by line in PDFium's order.
 
     A line break PDFium inferred between two glyphs that sit side by side on one baseline is
-    taken as a space (it does so between letters drawn one by one); a glyph below the one
-    before starts a new line even where PDFium marked none.
+    taken as a space (it does so between letters drawn one by one); an upright glyph wholly
+    below the one before starts a new line even where PDFium marked none.
     """
     lines: list[list[Glyph]] = []
     line: list[Glyph] = []
     gap: Gap = "none"
     pending: Literal["hard", "inferred"] | None = None  # a line break since the last glyph
-    for text, generated, box, em, upright in _characters(textpage):
+    for text, generated, box, em, upright in characters:
         if text in "\r\n":
             pending = "inferred" if generated and pending != "hard" else "hard"
         elif text.isspace():
@@ -69,8 +77,8 @@ def page_glyph_lines(textpage: Any) -> list[list[Glyph]]:
         else:
             glyph = Glyph("-" if text in _HYPHENS else text, *box, em, gap, upright)
             if line and pending == "inferred" and _side_by_side(line[-1], glyph):
-                glyph = replace(glyph, gap="space" if gap == "space" else "broken")
-            elif line and (pending is not None or _below(line[-1], glyph)):
+                glyph = glyph._replace(gap="space" if gap == "space" else "broken")
+            elif line and (pending is not None or (upright and glyph.top <= line[-1].bottom)):
                 lines.append(line)
                 line = []
             line.append(glyph)
@@ -92,58 +100,73 @@ def _side_by_side(before: Glyph, glyph: Glyph) -> bool:
     return overlap >= height / 2 and -_SPACE * em <= gap <= _RUN_BREAK * em
 
 
-def _below(before: Glyph, glyph: Glyph) -> bool:
-    """Whether ``glyph`` lies wholly below ``before``: a new line PDFium did not mark."""
-    return before.upright and glyph.upright and glyph.top <= before.bottom
-
-
 def _characters(
     textpage: Any,
 ) -> Iterator[tuple[str, bool, tuple[float, float, float, float], float, bool]]:
-    """Each character of the page: text, whether PDFium generated it, advance box, em, upright."""
+    """Each character of the page: text, whether PDFium generated it, advance box, em, upright.
+
+    The text comes in one call; a glyph's em and uprightness are asked of PDFium only when its
+    box height differs from the glyph's before (they come with the font and its matrix).
+    """
     raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    text = textpage.get_text_range()
+    if len(text) != count:  # characters beyond the Basic Multilingual Plane: one by one
+        text = "".join(_code_point(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
     box = pdfium_c.FS_RECTF()
-    for index in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        if code == 0:
+    height, em, upright = -1.0, 0.0, True
+    for index, char in enumerate(text):
+        if char == "\0":
             continue
-        text = "\ufffd" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code)
-        generated = bool(pdfium_c.FPDFText_IsGenerated(raw, index))
-        if text.isspace():
-            yield text, generated, (0.0, 0.0, 0.0, 0.0), 0.0, True
+        if char.isspace():
+            yield char, bool(pdfium_c.FPDFText_IsGenerated(raw, index)), _BLANK, 0.0, True
             continue
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(box))
-        height = box.top - box.bottom
-        size = pdfium_c.FPDFText_GetFontSize(raw, index)
-        em = size if height / 2 <= size <= height * 2 else height
-        upright = abs(pdfium_c.FPDFText_GetCharAngle(raw, index)) < 0.01
-        yield text, generated, (box.left, box.bottom, box.right, box.top), em, upright
+        if box.top - box.bottom != height:
+            height = box.top - box.bottom
+            size = pdfium_c.FPDFText_GetFontSize(raw, index)
+            em = size if height / 2 <= size <= height * 2 else height
+            upright = abs(pdfium_c.FPDFText_GetCharAngle(raw, index)) < 0.01
+        yield char, False, (box.left, box.bottom, box.right, box.top), em, upright
 
 
-def split_runs(line: Sequence[Glyph]) -> list[list[Glyph]]:
-    """The line cut where a gap is wider than ``_RUN_BREAK`` ems or the text jumps back."""
-    runs: list[list[Glyph]] = []
-    for glyph in line:
-        if runs and not _breaks_run(runs[-1][-1], glyph):
-            runs[-1].append(glyph)
-        else:
+def _code_point(code: int) -> str:
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code)
+
+
+def _split_runs(line: Sequence[Glyph]) -> list[list[Glyph]]:
+    """The line cut where a gap between upright glyphs is wider than ``_RUN_BREAK`` ems or
+    the text jumps back."""
+    runs = [[line[0]]]
+    for before, glyph in itertools.pairwise(line):
+        if (
+            before.upright
+            and glyph.upright
+            and (
+                glyph.left - before.right > _RUN_BREAK * max(before.em, glyph.em)
+                or glyph.right <= before.left
+            )
+        ):
             runs.append([glyph])
+        else:
+            runs[-1].append(glyph)
     return runs
 
 
-def _breaks_run(before: Glyph, glyph: Glyph) -> bool:
-    if not (before.upright and glyph.upright):
-        return False
-    gap = glyph.left - before.right
-    return gap > _RUN_BREAK * max(before.em, glyph.em) or glyph.right <= before.left
+def _segment(run: Sequence[Glyph]) -> Segment:
+    return Segment(
+        min(g.left for g in run),
+        min(g.bottom for g in run),
+        max(g.right for g in run),
+        max(g.top for g in run),
+        _run_text(run),
+    )
 
 
-def run_text(run: Sequence[Glyph]) -> str:
+def _run_text(run: Sequence[Glyph]) -> str:
     """The run's text with a space between words: PDFium's spaces, unless the run is
     letter-spaced (or PDFium saw a line break) between two glyphs; then a space only where
     the gap exceeds the tracking by half a word space."""
-    if not run:
-        return ""
     tracking = _tracking(run)
     parts = [run[0].text]
     for before, glyph in itertools.pairwise(run):
@@ -165,37 +188,13 @@ def _tracking(run: Sequence[Glyph]) -> float | None:
     Gaps about as wide as a word space are ambiguous ("A B C" or tracked "ABC") unless some
     gaps of the run are wider still.
     """
-    if not all(glyph.upright for glyph in run):
-        return None
     gaps = sorted(b.left - a.right for a, b in itertools.pairwise(run) if b.gap != "space")
-    if len(gaps) < _MIN_GAPS:
+    if len(gaps) < _MIN_GAPS or not all(glyph.upright for glyph in run):
         return None
     tracking = gaps[len(gaps) // 4]
-    em = statistics.median(glyph.em for glyph in run)
+    em = sorted(glyph.em for glyph in run)[len(run) // 2]
     if tracking <= _TRACKED * em:
         return None
     if tracking < _AMBIGUOUS * _SPACE * em or gaps[-1] > tracking + _SPACE / 2 * em:
         return tracking
     return None
-
-
-def line_texts(lines: Sequence[Sequence[Glyph]]) -> list[str]:
-    """Each line's text, its runs joined by a space."""
-    return [" ".join(run_text(run) for run in split_runs(line)) for line in lines]
-
-
-def segments(lines: Sequence[Sequence[Glyph]]) -> list[Segment]:
-    """Every run of every line as a text segment with its box, for the column finder."""
-    found = []
-    for line in lines:
-        for run in split_runs(line):
-            found.append(
-                Segment(
-                    min(g.left for g in run),
-                    min(g.bottom for g in run),
-                    max(g.right for g in run),
-                    max(g.top for g in run),
-                    run_text(run),
-                )
-            )
-    return found

@@ -28,7 +28,7 @@ from skillgap.documents.errors import DocumentError
 from skillgap.documents.limits import Deadline, Limits, format_size
 from skillgap.documents.model import Block, Extracted
 from skillgap.documents.ocr import ocr_page
-from skillgap.documents.pdf_chars import line_texts, page_glyph_lines, segments
+from skillgap.documents.pdf_chars import page_lines
 
 # PDFium is not thread-safe; the dashboard may read several uploads at once.
 _PDFIUM_LOCK = threading.Lock()
@@ -179,15 +179,15 @@ def _page_text(page: Any, max_chars: int) -> tuple[str, bool]:
     textpage = page.get_textpage()
     if textpage.count_chars() > max_chars:
         return _restore_hyphens(textpage.get_text_range(0, max_chars)), False
-    lines = page_glyph_lines(textpage)
+    lines = page_lines(textpage)
     if page.get_rotation() == 0:
-        runs = segments(lines)
+        runs = [segment for line in lines for segment in line]
         if len(runs) <= _MAX_COLUMN_SEGMENTS:
             left, _, right, _ = page.get_bbox()
             ordered = column_lines(runs, left, right)
             if ordered is not None:
                 return "\n".join(ordered), True
-    return "\n".join(line_texts(lines)), True
+    return "\n".join(" ".join(segment.text for segment in line) for line in lines), True
 
 
 def _restore_hyphens(text: str) -> str:
