@@ -41,3 +41,22 @@ def test_documents_yield_the_skills_of_their_text_versions(shared_dir: Path) -> 
         if from_text:
             kept = len(from_document & from_text) / len(from_text)
             assert kept >= 0.9, (path.name, sorted(from_text - from_document))
+
+
+def test_original_files_of_the_full_labels_read_as_their_texts(shared_dir: Path) -> None:
+    """Every file named by labels-full.jsonl (LaTeX, Word and other PDFs, DOCX) holds the words
+    of its text version, none of them letter-spaced."""
+    import json
+    from collections import Counter
+
+    evaluation = shared_dir / "eval"
+    rows = [json.loads(line) for line in (evaluation / "labels-full.jsonl").open()]
+    named = [row for row in rows if row.get("file")]
+    assert len(named) >= 20
+    for row in named:
+        text = read_document(evaluation / "files" / row["file"]).text
+        reference = read_document(evaluation / "docs" / f"{row['doc']}.txt").text
+        ours, theirs = Counter(words(text)), Counter(words(reference))
+        overlap = 2 * sum((ours & theirs).values()) / (ours.total() + theirs.total())
+        assert overlap >= 0.94, (row["file"], overlap)
+        assert not re.search(r"\b(?:\w ){3,}\w\b", text), row["file"]

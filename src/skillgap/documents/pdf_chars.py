@@ -4,15 +4,15 @@ PDFium infers the spaces between words from the gaps between glyphs. Where a PDF
 letters one by one with a little tracking (letter-spaced headings, some LaTeX and design-tool
 output), every gap passes for a space and "Python" comes out as "P y t h o n". Here each line
 keeps PDFium's order and line breaks, but where most letter gaps of a run are themselves wide,
-a space is only put where a gap exceeds that tracking by a word space. Runs of a line apart by
-a wide gap become separate segments, so ``columns`` can find a gutter between them.
+a space is only put where a gap exceeds that tracking by half a word space. Runs of a line
+drawn apart become separate segments, so ``columns`` can find a gutter between them.
 """
 
 from __future__ import annotations
 
 import ctypes
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, NamedTuple
 
 import pypdfium2.raw as pdfium_c
@@ -33,11 +33,12 @@ _BLANK = (0.0, 0.0, 0.0, 0.0)
 
 
 class Glyph(NamedTuple):
-    """One drawn character: its text, its advance box in PDF points (y grows upwards), the
-    size of its font, and what separates it from the glyph before on the line: a space
-    character of the PDF, a space PDFium inferred ("soft"), a line break PDFium inferred
-    though the glyphs sit side by side ("broken"), or nothing."""
+    """One drawn character: its index on the page, its text, its advance box in PDF points (y
+    grows upwards), the size of its font, and what separates it from the glyph before on the
+    line: a space character of the PDF, a space PDFium inferred ("soft"), a line break PDFium
+    inferred though the glyphs sit side by side ("broken"), or nothing."""
 
+    char_index: int
     text: str
     left: float
     bottom: float
@@ -49,15 +50,25 @@ class Glyph(NamedTuple):
 
 
 def page_lines(textpage: Any) -> list[list[Segment]]:
-    """The page's lines in PDFium's order, each as its runs: text segments with their boxes,
-    apart from each other by more than ``_RUN_BREAK`` ems."""
-    return [
-        [_segment(run) for run in _split_runs(line)] for line in _glyph_lines(_characters(textpage))
-    ]
+    """The page's lines in PDFium's order, each as its runs: text segments with their boxes.
+
+    A line is cut into runs where two glyphs of different text objects (PDF text-showing
+    operations) lie more than ``_RUN_BREAK`` ems apart: table cells and columns are drawn
+    apart, while a date pushed to the right margin within its line's object stays with it.
+    """
+    raw = textpage.raw
+
+    def same_object(first: int, second: int) -> bool:
+        objects = (pdfium_c.FPDFText_GetTextObject(raw, i) for i in (first, second))
+        one, two = (ctypes.cast(o, ctypes.c_void_p).value for o in objects)
+        return one is not None and one == two
+
+    lines = _glyph_lines(_characters(textpage))
+    return [[_segment(run) for run in _split_runs(line, same_object)] for line in lines]
 
 
 def _glyph_lines(
-    characters: Iterator[tuple[str, bool, tuple[float, float, float, float], float, bool]],
+    characters: Iterator[tuple[int, str, bool, tuple[float, float, float, float], float, bool]],
 ) -> list[list[Glyph]]:
     """The glyphs line by line in PDFium's order.
 
@@ -69,13 +80,13 @@ def _glyph_lines(
     line: list[Glyph] = []
     gap: Gap = "none"
     pending: Literal["hard", "inferred"] | None = None  # a line break since the last glyph
-    for text, generated, box, em, upright in characters:
+    for index, text, generated, box, em, upright in characters:
         if text in "\r\n":
             pending = "inferred" if generated and pending != "hard" else "hard"
         elif text.isspace():
             gap = "soft" if generated and gap == "none" else "space"
         else:
-            glyph = Glyph("-" if text in _HYPHENS else text, *box, em, gap, upright)
+            glyph = Glyph(index, "-" if text in _HYPHENS else text, *box, em, gap, upright)
             if line and pending == "inferred" and _side_by_side(line[-1], glyph):
                 glyph = glyph._replace(gap="space" if gap == "space" else "broken")
             elif line and (pending is not None or (upright and glyph.top <= line[-1].bottom)):
@@ -102,8 +113,9 @@ def _side_by_side(before: Glyph, glyph: Glyph) -> bool:
 
 def _characters(
     textpage: Any,
-) -> Iterator[tuple[str, bool, tuple[float, float, float, float], float, bool]]:
-    """Each character of the page: text, whether PDFium generated it, advance box, em, upright.
+) -> Iterator[tuple[int, str, bool, tuple[float, float, float, float], float, bool]]:
+    """Each character of the page: index, text, whether PDFium generated it, advance box, em,
+    upright.
 
     The text comes in one call; a glyph's em and uprightness are asked of PDFium only when its
     box height differs from the glyph's before (they come with the font and its matrix).
@@ -119,7 +131,7 @@ def _characters(
         if char == "\0":
             continue
         if char.isspace():
-            yield char, bool(pdfium_c.FPDFText_IsGenerated(raw, index)), _BLANK, 0.0, True
+            yield index, char, bool(pdfium_c.FPDFText_IsGenerated(raw, index)), _BLANK, 0.0, True
             continue
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(box))
         if box.top - box.bottom != height:
@@ -127,24 +139,29 @@ def _characters(
             size = pdfium_c.FPDFText_GetFontSize(raw, index)
             em = size if height / 2 <= size <= height * 2 else height
             upright = abs(pdfium_c.FPDFText_GetCharAngle(raw, index)) < 0.01
-        yield char, False, (box.left, box.bottom, box.right, box.top), em, upright
+        yield index, char, False, (box.left, box.bottom, box.right, box.top), em, upright
 
 
 def _code_point(code: int) -> str:
     return "\ufffd" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else chr(code)
 
 
-def _split_runs(line: Sequence[Glyph]) -> list[list[Glyph]]:
-    """The line cut where a gap between upright glyphs is wider than ``_RUN_BREAK`` ems or
-    the text jumps back."""
+def _split_runs(
+    line: Sequence[Glyph], same_object: Callable[[int, int], bool]
+) -> list[list[Glyph]]:
+    """The line cut where the text jumps back, or where a gap between upright glyphs of
+    different text objects is wider than ``_RUN_BREAK`` ems."""
     runs = [[line[0]]]
     for before, glyph in itertools.pairwise(line):
         if (
             before.upright
             and glyph.upright
             and (
-                glyph.left - before.right > _RUN_BREAK * max(before.em, glyph.em)
-                or glyph.right <= before.left
+                glyph.right <= before.left
+                or (
+                    glyph.left - before.right > _RUN_BREAK * max(before.em, glyph.em)
+                    and not same_object(before.char_index, glyph.char_index)
+                )
             )
         ):
             runs.append([glyph])
