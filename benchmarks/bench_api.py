@@ -86,6 +86,22 @@ def tree_rss(process: psutil.Process) -> int:
     return total
 
 
+def tree_cpu(process: psutil.Process) -> float:
+    """CPU seconds (user + system) used so far by the server and its worker processes."""
+    total = 0.0
+    for proc in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            times = proc.cpu_times()
+            total += times.user + times.system + times.children_user + times.children_system
+    return total
+
+
+def own_cpu() -> float:
+    """CPU seconds used so far by this benchmark process (the load client)."""
+    times = os.times()
+    return times.user + times.system
+
+
 class MemorySampler(threading.Thread):
     """Samples the server's RSS every 0.5 s as (seconds since start, bytes)."""
 
@@ -146,9 +162,12 @@ def main() -> None:
     try:
         sampler = MemorySampler(server.pid)
         sampler.start()
+        server_cpu, client_cpu = tree_cpu(sampler.process), own_cpu()
         started = time.perf_counter()
         results = asyncio.run(load(port, args.clients, duration, args.think))
         elapsed = time.perf_counter() - started
+        server_cpu = tree_cpu(sampler.process) - server_cpu
+        client_cpu = own_cpu() - client_cpu
         sampler.stop.set()
         sampler.join()
         load_after = os.getloadavg()[0]
@@ -175,6 +194,11 @@ def main() -> None:
         f"server RSS: first {window:g} s {statistics.mean(first) / mb:.0f} MB, "
         f"last {window:g} s {statistics.mean(last) / mb:.0f} MB "
         f"(max {max(rss for _, rss in sampler.samples) / mb:.0f} MB)"
+    )
+    print(
+        f"CPU per request: server {server_cpu / len(results) * 1000:.1f} ms "
+        f"(all its processes), load client {client_cpu / len(results) * 1000:.1f} ms; "
+        f"client busy {client_cpu / elapsed:.0%} of a core"
     )
     print(f"load average after the run: {load_after:.2f}")
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 
 from skillgap.api.problems import Problem, validation_detail
+from skillgap.api.reading import Upload
 from skillgap.api.schemas import (
     AnalyzeOptions,
     AnalyzeRequest,
@@ -25,14 +26,15 @@ from skillgap.api.settings import Settings
 from skillgap.api.uploads import Part, media_type, parse_form, read_body
 from skillgap.documents.limits import format_size
 
-Named = tuple[str, bytes]
 M = TypeVar("M", bound=BaseModel)
 _LIST_FIELDS = frozenset({"have", "skip", "learned"})
 JSON_TYPES = ("application/json",)
 FORM_TYPE = "multipart/form-data"
 
 
-async def extract_input(request: Request, settings: Settings) -> tuple[ExtractOptions, list[Named]]:
+async def extract_input(
+    request: Request, settings: Settings
+) -> tuple[ExtractOptions, list[Upload]]:
     """The options and documents of ``POST /v1/extract``."""
     if _is_json(request):
         body = _validate(ExtractRequest, await _json(request, settings))
@@ -52,7 +54,7 @@ async def extract_input(request: Request, settings: Settings) -> tuple[ExtractOp
 
 async def analyze_input(
     request: Request, settings: Settings
-) -> tuple[AnalyzeOptions, Named, list[Named]]:
+) -> tuple[AnalyzeOptions, Upload, list[Upload]]:
     """The options, the resume and the postings of ``POST /v1/analyze``."""
     if _is_json(request):
         body = _validate(AnalyzeRequest, await _json(request, settings))
@@ -111,8 +113,9 @@ def _validate(model: type[M], data: Any) -> M:
         raise Problem("invalid-input", validation_detail(exc)) from None
 
 
-def _named(document: TextDocument, default: str) -> Named:
-    return _safe_name(document.name, default), document.text.encode("utf-8", "replace")
+def _named(document: TextDocument, default: str) -> Upload:
+    data = document.text.encode("utf-8", "replace")
+    return Upload(_safe_name(document.name, default), data, posted_text=True)
 
 
 def _safe_name(name: str | None, default: str) -> str:
@@ -123,17 +126,17 @@ def _safe_name(name: str | None, default: str) -> str:
 
 async def _form(
     request: Request, settings: Settings, file_fields: set[str]
-) -> tuple[dict[str, list[Named]], dict[str, Any]]:
+) -> tuple[dict[str, list[Upload]], dict[str, Any]]:
     """The uploaded files by field name, and the other fields ready for validation."""
     body = await read_body(request, settings.max_request_bytes)
     parts = parse_form(body, request.headers["content-type"], settings.limits.max_bytes)
-    files: dict[str, list[Named]] = {}
+    files: dict[str, list[Upload]] = {}
     fields: dict[str, Any] = {}
     for part in parts:
         if part.name in file_fields:
             number = sum(map(len, files.values())) + 1
             files.setdefault(part.name, []).append(
-                (_safe_name(part.filename, f"{part.name}-{number}"), bytes(part.data))
+                Upload(_safe_name(part.filename, f"{part.name}-{number}"), bytes(part.data))
             )
         elif part.name in _LIST_FIELDS:
             values = _text(part).split(",")

@@ -8,10 +8,11 @@ from typing import Annotated, Any, TypeVar
 
 import anyio
 import anyio.to_thread
+import orjson
 from fastapi import APIRouter, Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from skillgap import __version__
 from skillgap.analysis.report import report_schema
@@ -32,6 +33,12 @@ _MEDIA_TYPES = {
 T = TypeVar("T")
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="the API key")
 _bearer = HTTPBearer(auto_error=False, description="the API key as a bearer token")
+
+
+def json_response(data: Any) -> Response:
+    """``data`` as JSON, encoded by orjson (a report encodes several times faster than with
+    the standard library)."""
+    return Response(orjson.dumps(data), media_type="application/json")
 
 
 def service(request: Request) -> Service:
@@ -116,9 +123,9 @@ async def healthz() -> dict[str, str]:
 )
 async def extract_route(
     request: Request, svc: Annotated[Service, Depends(service)]
-) -> JSONResponse:
+) -> Response:
     options, documents = await extract_input(request, svc.settings)
-    return JSONResponse(await run_cpu(request, svc.extract, options, documents))
+    return json_response(await run_cpu(request, svc.extract, options, documents))
 
 
 @v1.post(
@@ -148,9 +155,9 @@ async def extract_route(
 )
 async def analyze_route(
     request: Request, svc: Annotated[Service, Depends(service)]
-) -> JSONResponse:
+) -> Response:
     options, resume, jobs = await analyze_input(request, svc.settings)
-    return JSONResponse(await run_cpu(request, svc.analyze, options, resume, jobs))
+    return json_response(await run_cpu(request, svc.analyze, options, resume, jobs))
 
 
 @v1.post(

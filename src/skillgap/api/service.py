@@ -8,18 +8,17 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from skillgap.analysis.report import analyze, report_schema
-from skillgap.api.bodies import Named
+from skillgap.analysis.report import analyze, kind_warnings, report_schema
+from skillgap.api.postings import PostingMemory
 from skillgap.api.problems import Problem, one_line
-from skillgap.api.reading import read_upload
-from skillgap.api.schemas import AnalyzeOptions, ExtractOptions
+from skillgap.api.reading import Upload, read_upload
+from skillgap.api.schemas import AnalyzeOptions, ExtractOptions, Kind
 from skillgap.api.settings import Settings
 from skillgap.api.taxonomies import Taxonomies
 from skillgap.extraction.extract import extract
+from skillgap.models import DocumentProfile
 from skillgap.render import render
 from skillgap.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
-
-# Corrections ("I have this skill", "leave this one out") reach analyze() once it takes them.
 
 
 class Service:
@@ -28,29 +27,25 @@ class Service:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.taxonomies = Taxonomies(_base_taxonomy(settings))
+        self.postings = PostingMemory()
         # Build the pipeline and warm its caches now, not on the first request.
         analyze("Skills: Python", ["Requirements: Python, Docker"], taxonomy=self.taxonomies.base)
 
-    def extract(self, options: ExtractOptions, documents: list[Named]) -> dict[str, Any]:
+    def extract(self, options: ExtractOptions, documents: list[Upload]) -> dict[str, Any]:
         taxonomy = self.taxonomies.for_request(options.taxonomy)
-        profiles = []
-        for name, data in documents:
-            document = read_upload(data, name, self.settings.limits)
-            profile = extract(document, options.kind, source=name, taxonomy=taxonomy)
-            if document.warnings:
-                profile = replace(profile, warnings=profile.warnings + document.warnings)
-            profiles.append(profile.to_dict())
+        profiles = [self._profile(doc, options.kind, taxonomy).to_dict() for doc in documents]
         return {"documents": profiles}
 
-    def analyze(self, options: AnalyzeOptions, resume: Named, jobs: list[Named]) -> dict[str, Any]:
+    def analyze(
+        self, options: AnalyzeOptions, resume: Upload, jobs: list[Upload]
+    ) -> dict[str, Any]:
         taxonomy = self.taxonomies.for_request(options.taxonomy)
-        limits = self.settings.limits
-        resume_doc = read_upload(resume[1], resume[0], limits)
-        job_docs = [read_upload(data, name, limits) for name, data in jobs]
+        resume_doc = read_upload(resume, self.settings.limits)
+        job_profiles = [self._posting(job, options.taxonomy, taxonomy) for job in jobs]
         try:
             report = analyze(
                 resume_doc,
-                job_docs,
+                job_profiles,
                 hours_per_week=options.hours_per_week,
                 track=options.track,
                 taxonomy=taxonomy,
@@ -62,6 +57,25 @@ class Service:
         except ValueError as exc:  # analyze's own one-line messages about its arguments
             raise Problem("invalid-input", str(exc)) from None
         return report.to_dict()
+
+    def _profile(self, upload: Upload, kind: Kind, taxonomy: Taxonomy) -> DocumentProfile:
+        """The document read and its skills extracted, with the reader's warnings."""
+        document = read_upload(upload, self.settings.limits)
+        profile = extract(document, kind, source=upload.name, taxonomy=taxonomy)
+        if document.warnings:
+            profile = replace(profile, warnings=profile.warnings + document.warnings)
+        return profile
+
+    def _posting(self, upload: Upload, overlay: str | None, taxonomy: Taxonomy) -> DocumentProfile:
+        """A posting's profile, from the posting memory when it was sent before. One that reads
+        like a resume (inputs swapped) is not remembered: nothing of a resume is kept."""
+        key = PostingMemory.key(overlay, upload.name, upload.data)
+        profile = self.postings.get(key)
+        if profile is None:
+            profile = self._profile(upload, "job", taxonomy)
+            if not kind_warnings(profile, "job"):
+                self.postings.put(key, profile)
+        return profile
 
     def render(self, report: dict[str, Any], fmt: str) -> str | bytes:
         error = next(iter(_report_validator().iter_errors(report)), None)
