@@ -121,9 +121,7 @@ async def healthz() -> dict[str, str]:
     ),
     responses=_problem_responses(*_COMMON_ERRORS, "unreadable-document", "invalid-input"),
 )
-async def extract_route(
-    request: Request, svc: Annotated[Service, Depends(service)]
-) -> Response:
+async def extract_route(request: Request, svc: Annotated[Service, Depends(service)]) -> Response:
     options, documents = await extract_input(request, svc.settings)
     return json_response(await run_cpu(request, svc.extract, options, documents))
 
@@ -153,9 +151,7 @@ async def extract_route(
         **_problem_responses(*_COMMON_ERRORS, "unreadable-document", "invalid-input"),
     },
 )
-async def analyze_route(
-    request: Request, svc: Annotated[Service, Depends(service)]
-) -> Response:
+async def analyze_route(request: Request, svc: Annotated[Service, Depends(service)]) -> Response:
     options, resume, jobs = await analyze_input(request, svc.settings)
     return json_response(await run_cpu(request, svc.analyze, options, resume, jobs))
 
