@@ -14,7 +14,8 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from skillgap import __version__
-from skillgap.api import openapi, problems
+from skillgap.api import openapi, problems, workspace_routes
+from skillgap.api.coaches import Coaches
 from skillgap.api.routes import health, v1
 from skillgap.api.security import KeyCheck
 from skillgap.api.service import Service
@@ -36,7 +37,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.service = await run_in_threadpool(Service, settings)
         app.state.cpu_limiter = anyio.CapacityLimiter(1)
+        app.state.coaches = Coaches(settings.workspace_config)
         yield
+        app.state.coaches.close()
 
     app = FastAPI(
         title="skillgap",
@@ -49,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.key_check = key_check
     app.include_router(health)
     app.include_router(v1)
+    app.include_router(workspace_routes.router)
     problems.install(app)
     openapi.install(app)
     return app

@@ -20,6 +20,8 @@ from skillgap.api.schemas import (
     AnalyzeRequest,
     ExtractOptions,
     ExtractRequest,
+    SnapshotOptions,
+    SnapshotRequest,
     TextDocument,
 )
 from skillgap.api.settings import Settings
@@ -27,7 +29,7 @@ from skillgap.api.uploads import Part, media_type, parse_form, read_body
 from skillgap.documents.limits import format_size
 
 M = TypeVar("M", bound=BaseModel)
-_LIST_FIELDS = frozenset({"have", "skip", "learned"})
+_LIST_FIELDS = frozenset({"have", "skip", "learned", "corrections"})
 JSON_TYPES = ("application/json",)
 FORM_TYPE = "multipart/form-data"
 
@@ -74,6 +76,18 @@ async def analyze_input(
     if len(jobs) > settings.max_jobs:
         raise Problem("too-large", f"jobs: at most {settings.max_jobs} postings per request")
     return options, resume, jobs
+
+
+async def snapshot_input(request: Request, settings: Settings) -> tuple[SnapshotOptions, Upload]:
+    """The options and the resume of ``POST /v1/clients/{id}/snapshots``."""
+    if _is_json(request):
+        body = _validate(SnapshotRequest, await _json(request, settings))
+        return body, _named(body.resume, "resume")
+    files, fields = await _form(request, settings, {"resume"})
+    resumes = files.get("resume", [])
+    if len(resumes) != 1:
+        raise Problem("invalid-input", "resume: upload exactly one resume file")
+    return _validate(SnapshotOptions, fields), resumes[0]
 
 
 async def json_body(request: Request, settings: Settings, model: type[M]) -> M:

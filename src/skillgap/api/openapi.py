@@ -12,7 +12,14 @@ from fastapi.openapi.utils import get_openapi
 
 from skillgap.analysis.report import report_schema
 from skillgap.api.problems import TYPE_PREFIX
-from skillgap.api.schemas import AnalyzeRequest, ExtractRequest, RenderRequest
+from skillgap.api.schemas import (
+    AnalyzeRequest,
+    ExtractRequest,
+    NewClient,
+    NewPostingSet,
+    RenderRequest,
+    SnapshotRequest,
+)
 
 _REF = "#/components/schemas/{model}"
 PROBLEM_SCHEMA = {
@@ -50,7 +57,14 @@ def install(app: FastAPI) -> None:
                 routes=app.routes,
             )
             schemas = document.setdefault("components", {}).setdefault("schemas", {})
-            for model in (ExtractRequest, AnalyzeRequest, RenderRequest):
+            for model in (
+                ExtractRequest,
+                AnalyzeRequest,
+                RenderRequest,
+                NewClient,
+                NewPostingSet,
+                SnapshotRequest,
+            ):
                 model_schema = model.model_json_schema(ref_template=_REF)
                 schemas.update(model_schema.pop("$defs", {}))
                 schemas[model.__name__] = model_schema

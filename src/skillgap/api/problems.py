@@ -23,13 +23,17 @@ _log = logging.getLogger("skillgap.api")
 PROBLEMS: dict[str, tuple[int, str]] = {
     "bad-request": (400, "The request is malformed"),
     "unauthorized": (401, "A valid API key is required"),
-    "not-found": (404, "No such route"),
+    "not-signed-in": (401, "A coach's credentials are required"),
+    "not-found": (404, "Not found"),
+    "workspace-off": (404, "The coach workspace is off"),
     "method-not-allowed": (405, "Method not allowed"),
+    "conflict": (409, "The name is taken"),
     "too-large": (413, "The upload is too large"),
     "unsupported-media-type": (415, "Unsupported media type"),
     "unreadable-document": (422, "The document cannot be read"),
     "invalid-input": (422, "The input is not valid"),
     "internal-error": (500, "Internal error"),
+    "workspace-unavailable": (503, "The workspace database cannot be used"),
 }
 _SLUG_OF_STATUS = {
     400: "bad-request",

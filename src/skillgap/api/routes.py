@@ -35,10 +35,10 @@ _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="the API
 _bearer = HTTPBearer(auto_error=False, description="the API key as a bearer token")
 
 
-def json_response(data: Any) -> Response:
+def json_response(data: Any, status: int = 200) -> Response:
     """``data`` as JSON, encoded by orjson (a report encodes several times faster than with
     the standard library)."""
-    return Response(orjson.dumps(data), media_type="application/json")
+    return Response(orjson.dumps(data), status, media_type="application/json")
 
 
 def service(request: Request) -> Service:
@@ -71,14 +71,16 @@ async def require_key(
         )
 
 
-def _problem_responses(*slugs: str) -> dict[int | str, dict[str, Any]]:
+def problem_responses(*slugs: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI answers of these problem types (types sharing a status share an entry)."""
     problem = {"$ref": "#/components/schemas/Problem"}
+    titles: dict[int, list[str]] = {}
+    for slug in slugs:
+        status, title = PROBLEMS[slug]
+        titles.setdefault(status, []).append(title)
     return {
-        PROBLEMS[slug][0]: {
-            "description": PROBLEMS[slug][1],
-            "content": {MEDIA_TYPE: {"schema": problem}},
-        }
-        for slug in slugs
+        status: {"description": "; ".join(names), "content": {MEDIA_TYPE: {"schema": problem}}}
+        for status, names in titles.items()
     }
 
 
@@ -119,7 +121,7 @@ async def healthz() -> dict[str, str]:
     openapi_extra=_document_body(
         ExtractRequest, {"documents": _FILES, "kind": _TEXT, "taxonomy": _TEXT}
     ),
-    responses=_problem_responses(*_COMMON_ERRORS, "unreadable-document", "invalid-input"),
+    responses=problem_responses(*_COMMON_ERRORS, "unreadable-document", "invalid-input"),
 )
 async def extract_route(request: Request, svc: Annotated[Service, Depends(service)]) -> Response:
     options, documents = await extract_input(request, svc.settings)
@@ -148,7 +150,7 @@ async def extract_route(request: Request, svc: Annotated[Service, Depends(servic
         200: {
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GapReport"}}}
         },
-        **_problem_responses(*_COMMON_ERRORS, "unreadable-document", "invalid-input"),
+        **problem_responses(*_COMMON_ERRORS, "unreadable-document", "invalid-input"),
     },
 )
 async def analyze_route(request: Request, svc: Annotated[Service, Depends(service)]) -> Response:
@@ -170,7 +172,7 @@ async def analyze_route(request: Request, svc: Annotated[Service, Depends(servic
     },
     responses={
         200: {"content": {media: {} for media in _MEDIA_TYPES.values()}},
-        **_problem_responses(*_COMMON_ERRORS, "invalid-input"),
+        **problem_responses(*_COMMON_ERRORS, "invalid-input"),
     },
 )
 async def render_route(request: Request, svc: Annotated[Service, Depends(service)]) -> Response:

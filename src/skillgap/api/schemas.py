@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from skillgap.render import FORMATS
 from skillgap.taxonomy import TRACKS
+from skillgap.workspace.models import NAME_LENGTH
 
 Kind = Literal["auto", "resume", "job"]
+HoursPerWeek = Annotated[float | None, Field(default=None, gt=0, le=168)]
+SkillIds = Annotated[list[str], Field(default_factory=list)]
 
 
 class TextDocument(BaseModel):
@@ -45,11 +48,11 @@ class ExtractRequest(ExtractOptions):
 class AnalyzeOptions(_Options):
     """The options of ``POST /v1/analyze`` (JSON fields or form fields)."""
 
-    hours_per_week: float | None = Field(default=None, gt=0, le=168)
+    hours_per_week: HoursPerWeek
     track: str = Field(default="auto", description=f"auto or one of {', '.join(TRACKS)}")
     start_date: date | None = Field(default=None, description="the day the plan starts")
-    learned: list[str] = Field(
-        default_factory=list, description="skill ids learned since the resume; left out of the plan"
+    learned: SkillIds = Field(
+        description="skill ids learned since the resume; left out of the plan"
     )
     have: list[str] = Field(default_factory=list, description="skill ids the resume has anyway")
     skip: list[str] = Field(default_factory=list, description="skill ids to leave out of the plan")
@@ -83,3 +86,43 @@ class RenderRequest(BaseModel):
         if value not in FORMATS:
             raise ValueError(f"must be one of {', '.join(FORMATS)}")
         return value
+
+
+class NewClient(BaseModel):
+    """``POST /v1/clients``: a client of the signed-in coach."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: str = Field(min_length=1, max_length=NAME_LENGTH)
+    contact: str | None = Field(default=None, max_length=NAME_LENGTH)
+    consent_resume: bool = Field(
+        default=False, description="the client agrees that their resume text is kept"
+    )
+
+
+class NewPostingSet(BaseModel):
+    """``POST /v1/posting-sets``: a named set of postings to analyze clients against."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=NAME_LENGTH)
+    postings: list[TextDocument] = Field(min_length=1)
+
+
+class SnapshotOptions(BaseModel):
+    """The options of ``POST /v1/clients/{id}/snapshots`` (JSON fields or form fields)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    posting_set: str = Field(min_length=1, description="the name of one of the coach's sets")
+    hours_per_week: HoursPerWeek
+    learned: SkillIds = Field(
+        description="skill ids learned since the resume; left out of the plan"
+    )
+    corrections: SkillIds = Field(description="skill ids the client flagged as wrongly read")
+
+
+class SnapshotRequest(SnapshotOptions):
+    """``POST /v1/clients/{id}/snapshots`` as JSON: analyze the resume and save the snapshot."""
+
+    resume: TextDocument
