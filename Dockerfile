@@ -22,7 +22,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
     pip install --no-index --find-links=/wheels /wheels/skillgap-*.whl \
     && groupadd --gid 10001 skillgap \
-    && useradd --create-home --uid 10001 --gid 10001 --shell /usr/sbin/nologin skillgap
+    && useradd --create-home --uid 10001 --gid 10001 --shell /usr/sbin/nologin skillgap \
+    && install -d -o 10001 -g 10001 -m 700 /home/skillgap/.config /home/skillgap/.config/skillgap
 USER 10001:10001
 WORKDIR /home/skillgap
 EXPOSE 8000 8501

@@ -67,6 +67,10 @@ def test_the_dockerfile_builds_a_wheel_then_a_slim_non_root_runtime() -> None:
     assert not any(k in ("COPY", "ADD") for k, _ in runtime)  # no source tree in the image
     users = [a for k, a in runtime if k == "USER"]
     assert users and users[-1].split(":")[0] not in ("0", "root")
+    # the workspace config volume's mount point exists, owned by that user (docker copies it)
+    assert re.search(
+        r"install -d -o 10001 -g 10001 -m 700 \S* ?/home/skillgap/\.config/skillgap", runs
+    )
     assert any(k == "HEALTHCHECK" and "/healthz" in a for k, a in runtime)
     (cmd,) = [a for k, a in runtime if k == "CMD"]
     assert cmd.startswith('["skillgap", "serve", "--host", "0.0.0.0"')
@@ -83,6 +87,11 @@ def test_compose_runs_the_dashboard_the_api_and_postgres_on_a_volume() -> None:
         assert url.startswith("postgresql://") and "@db:5432/" in url
         assert services[name]["depends_on"]["db"]["condition"] == "service_healthy"
         assert all(port.startswith("127.0.0.1:") for port in services[name]["ports"])
+        # one workspace config (the coaches) for both, on a volume beside the user's config
+        config = services[name]["environment"]["SKILLGAP_WORKSPACE_CONFIG"]
+        (mount,) = services[name]["volumes"]
+        volume, _, target = mount.partition(":")
+        assert volume in compose["volumes"] and config.startswith(target + "/")
     assert "SKILLGAP_API_KEY_HASH" in services["api"]["environment"]
     volume, _, target = services["db"]["volumes"][0].partition(":")
     assert volume in compose["volumes"] and target == "/var/lib/postgresql/data"
