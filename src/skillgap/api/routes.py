@@ -84,7 +84,13 @@ def problem_responses(*slugs: str) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def _document_body(json_model: type, form: dict[str, Any]) -> dict[str, Any]:
+def json_body_spec(model: type) -> dict[str, Any]:
+    """The OpenAPI request body of a route taking ``model`` as JSON."""
+    schema = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+def document_body(json_model: type, form: dict[str, Any]) -> dict[str, Any]:
     """The OpenAPI request body of a route taking JSON or a multipart form."""
     return {
         "requestBody": {
@@ -99,10 +105,10 @@ def _document_body(json_model: type, form: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-_FILE = {"type": "string", "format": "binary"}
-_FILES = {"type": "array", "items": _FILE}
-_TEXT = {"type": "string"}
-_IDS = {"type": "array", "items": _TEXT}
+FILE_FIELD = {"type": "string", "format": "binary"}
+FILES_FIELD = {"type": "array", "items": FILE_FIELD}
+TEXT_FIELD = {"type": "string"}
+IDS_FIELD = {"type": "array", "items": TEXT_FIELD}
 _COMMON_ERRORS = ("bad-request", "unauthorized", "too-large", "unsupported-media-type")
 
 health = APIRouter()
@@ -118,8 +124,8 @@ async def healthz() -> dict[str, str]:
     "/extract",
     tags=["skills"],
     summary="The skills each document states, with evidence",
-    openapi_extra=_document_body(
-        ExtractRequest, {"documents": _FILES, "kind": _TEXT, "taxonomy": _TEXT}
+    openapi_extra=document_body(
+        ExtractRequest, {"documents": FILES_FIELD, "kind": TEXT_FIELD, "taxonomy": TEXT_FIELD}
     ),
     responses=problem_responses(*_COMMON_ERRORS, "unreadable-document", "invalid-input"),
 )
@@ -132,18 +138,18 @@ async def extract_route(request: Request, svc: Annotated[Service, Depends(servic
     "/analyze",
     tags=["skills"],
     summary="A resume against job postings: the gap report (report JSON Schema)",
-    openapi_extra=_document_body(
+    openapi_extra=document_body(
         AnalyzeRequest,
         {
-            "resume": _FILE,
-            "jobs": _FILES,
+            "resume": FILE_FIELD,
+            "jobs": FILES_FIELD,
             "hours_per_week": {"type": "number"},
-            "track": _TEXT,
+            "track": TEXT_FIELD,
             "start_date": {"type": "string", "format": "date"},
-            "learned": _IDS,
-            "taxonomy": _TEXT,
-            "have": _IDS,
-            "skip": _IDS,
+            "learned": IDS_FIELD,
+            "taxonomy": TEXT_FIELD,
+            "have": IDS_FIELD,
+            "skip": IDS_FIELD,
         },
     ),
     responses={
@@ -162,14 +168,7 @@ async def analyze_route(request: Request, svc: Annotated[Service, Depends(servic
     "/render",
     tags=["reports"],
     summary="A gap report as HTML, Markdown, PDF, JSON, a calendar (ics) or a checklist",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {"schema": {"$ref": "#/components/schemas/RenderRequest"}}
-            },
-        }
-    },
+    openapi_extra=json_body_spec(RenderRequest),
     responses={
         200: {"content": {media: {} for media in _MEDIA_TYPES.values()}},
         **problem_responses(*_COMMON_ERRORS, "invalid-input"),

@@ -24,7 +24,18 @@ from skillgap.api.bodies import json_body, snapshot_input
 from skillgap.api.coaches import Coaches, not_signed_in
 from skillgap.api.problems import Problem
 from skillgap.api.reading import read_upload
-from skillgap.api.routes import json_response, problem_responses, require_key, run_cpu, service
+from skillgap.api.routes import (
+    FILE_FIELD,
+    IDS_FIELD,
+    TEXT_FIELD,
+    document_body,
+    json_body_spec,
+    json_response,
+    problem_responses,
+    require_key,
+    run_cpu,
+    service,
+)
 from skillgap.api.schemas import NewClient, NewPostingSet, SnapshotRequest
 from skillgap.api.service import Service
 from skillgap.workspace import ClientInfo, ClientSummary, SnapshotInfo, Workspace, WorkspaceError
@@ -85,11 +96,6 @@ async def _db(fn: Callable[..., T], *args: Any) -> T:
     """A (blocking) workspace call in a thread, its errors as problems."""
     with _as_problems():
         return await run_in_threadpool(fn, *args)
-
-
-def _json_body(model: type) -> dict[str, Any]:
-    schema = {"$ref": f"#/components/schemas/{model.__name__}"}
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -153,7 +159,7 @@ async def list_clients(workspace: Coach) -> Response:
     "/clients",
     status_code=201,
     summary="Add a client",
-    openapi_extra=_json_body(NewClient),
+    openapi_extra=json_body_spec(NewClient),
     responses=problem_responses("conflict", "invalid-input", "unsupported-media-type"),
 )
 async def add_client(
@@ -198,28 +204,16 @@ async def delete_client(client_id: int, workspace: Coach) -> Response:
     "/clients/{client_id}/snapshots",
     status_code=201,
     summary="Analyze the client's resume against a posting set and save the snapshot",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {"$ref": f"#/components/schemas/{SnapshotRequest.__name__}"}
-                },
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {
-                            "resume": {"type": "string", "format": "binary"},
-                            "posting_set": {"type": "string"},
-                            "hours_per_week": {"type": "number"},
-                            "learned": {"type": "array", "items": {"type": "string"}},
-                            "corrections": {"type": "array", "items": {"type": "string"}},
-                        },
-                    }
-                },
-            },
-        }
-    },
+    openapi_extra=document_body(
+        SnapshotRequest,
+        {
+            "resume": FILE_FIELD,
+            "posting_set": TEXT_FIELD,
+            "hours_per_week": {"type": "number"},
+            "learned": IDS_FIELD,
+            "corrections": IDS_FIELD,
+        },
+    ),
     responses=problem_responses(
         "not-found", "invalid-input", "unreadable-document", "too-large", "unsupported-media-type"
     ),
@@ -303,7 +297,7 @@ async def list_posting_sets(workspace: Coach) -> Response:
     "/posting-sets",
     status_code=201,
     summary="Save a named set of postings (as JSON text)",
-    openapi_extra=_json_body(NewPostingSet),
+    openapi_extra=json_body_spec(NewPostingSet),
     responses=problem_responses("conflict", "invalid-input", "unsupported-media-type"),
 )
 async def add_posting_set(
