@@ -28,8 +28,10 @@ class Service:
         self.settings = settings
         self.taxonomies = Taxonomies(_base_taxonomy(settings))
         self.postings = PostingMemory()
-        # Build the pipeline and warm its caches now, not on the first request.
-        analyze("Skills: Python", ["Requirements: Python, Docker"], taxonomy=self.taxonomies.base)
+        # Build the pipeline, load the text reader and warm their caches now, not on the first
+        # request.
+        resume = read_upload(Upload("resume.txt", b"Skills: Python", True), settings.limits)
+        analyze(resume, ["Requirements: Python, Docker"], taxonomy=self.taxonomies.base)
 
     def extract(self, options: ExtractOptions, documents: list[Upload]) -> dict[str, Any]:
         taxonomy = self.taxonomies.for_request(options.taxonomy)
