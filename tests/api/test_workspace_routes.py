@@ -235,3 +235,17 @@ def test_the_openapi_document_describes_the_workspace_routes(api) -> None:
     assert any(
         s.get("scheme") == "basic" for s in document["components"]["securitySchemes"].values()
     )
+
+
+def test_a_broken_config_or_an_unreachable_database_is_a_503(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with _client(Settings(workspace_config=broken)) as api:
+        assert_problem(api.get("/v1/clients", auth=ADA), 503, "workspace-unavailable")
+    config = WorkspaceConfig(database_url="postgresql://nobody@127.0.0.1:1/none")
+    config.add_coach("ada", "ada's long password")
+    path = save_config(config, tmp_path / "workspace.json")
+    with _client(Settings(workspace_config=path)) as api:
+        body = assert_problem(api.get("/v1/clients", auth=ADA), 503, "workspace-unavailable")
+        assert "127.0.0.1" in body["detail"]

@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from skillgap.api.problems import Problem
 from skillgap.workspace import Workspace
@@ -29,6 +30,12 @@ from skillgap.workspace.database import open_engine, resolve_url
 from skillgap.workspace.errors import WorkspaceError
 
 _MAX_REMEMBERED = 256
+
+
+def database_problem(exc: SQLAlchemyError) -> Problem:
+    """The 503 answer to a database failure: the driver's first line, no statement or values."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    return Problem("workspace-unavailable", f"database error: {reason}")
 
 
 def not_signed_in() -> Problem:
@@ -103,6 +110,8 @@ class Coaches:
                     self._workspaces[coach] = Workspace(self._engine, coach)
             except WorkspaceError as exc:
                 raise Problem("workspace-unavailable", str(exc)) from None
+            except SQLAlchemyError as exc:
+                raise database_problem(exc) from None
             return self._workspaces[coach]
 
     def close(self) -> None:

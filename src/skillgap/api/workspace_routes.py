@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from skillgap.api.bodies import json_body, snapshot_input
-from skillgap.api.coaches import Coaches, not_signed_in
+from skillgap.api.coaches import Coaches, database_problem, not_signed_in
 from skillgap.api.problems import Problem
 from skillgap.api.reading import read_upload
 from skillgap.api.routes import (
@@ -88,8 +88,7 @@ def _as_problems() -> Iterator[None]:
     except WorkspaceError as exc:
         raise Problem("invalid-input", str(exc)) from None
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise Problem("workspace-unavailable", f"database error: {reason}") from None
+        raise database_problem(exc) from None
 
 
 async def _db(fn: Callable[..., T], *args: Any) -> T:
