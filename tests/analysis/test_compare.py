@@ -247,6 +247,47 @@ def test_members_of_a_family_group_stand_for_their_parent():
     assert gap.id == "deep-learning" and gap.status == "missing"
 
 
+def test_a_member_named_again_with_its_group_is_no_line_of_its_own():
+    text = "Duties: use PyTorch or TensorFlow. Requirements: PyTorch or TensorFlow."
+    starts = [text.index("PyTorch"), text.rindex("PyTorch")]
+    asked = tuple(
+        SkillHit(i, i, "deep-learning", "hard", "required", None, tuple(
+            Mention(i, s + off, s + off + 7, sec, "exact", level="required")
+            for s, sec in zip(starts, ("responsibilities", "requirements"), strict=True)))
+        for i, off in (("pytorch", 0), ("tensorflow", 11))
+    )  # fmt: skip
+    group = RequirementGroup(("pytorch", "tensorflow"), 1, "required", text[8:29], 8, 29,
+                             repeats=((starts[1], starts[1] + 21),))  # fmt: skip
+    posting = DocumentProfile("j", "job", text, asked, groups=(group,))
+    match = match_job(DocumentProfile("r", "resume", "", (ghit("pytorch"),)), posting, GROUP_TAX)
+    assert [(s.id, s.status) for s in match.skills] == [("deep-learning", "matched")]
+
+
+def _stated_posting(*asked: tuple[str, str, str]) -> DocumentProfile:
+    """A posting with a title line; ``asked`` are (id, section, level) at made-up offsets."""
+    hits = tuple(
+        SkillHit(i, i, "python", "hard", level, None,
+                 (Mention(i, 100 + 10 * n, 105 + 10 * n, section, "exact", level=level),))
+        for n, (i, section, level) in enumerate(asked)
+    )  # fmt: skip
+    return DocumentProfile("j", "job", "Engineer\n" + "x" * 200, hits, title="Engineer")
+
+
+def test_qualifications_set_the_level_and_duties_alone_ask_nothing_firmly():
+    posting = _stated_posting(
+        ("python", "requirements", "required"),
+        ("docker", "responsibilities", "required"),
+        ("golang", "other", "required"),
+    )
+    match = match_job(DocumentProfile("r", "resume", "", ()), posting, GROUP_TAX)
+    levels = {s.id: s.level for s in match.skills}
+    assert levels == {"python": "required", "docker": "preferred", "golang": "preferred"}
+    # without a requirements section the duties are all the posting says: they stay required
+    unstated = _stated_posting(("docker", "responsibilities", "required"))
+    (line,) = match_job(DocumentProfile("r", "resume", "", ()), unstated, GROUP_TAX).skills
+    assert line.level == "required"
+
+
 def test_partial_credit_only_within_a_family():
     def status(held: str, asked: str) -> str:
         posting = DocumentProfile("j", "job", "", (ghit(asked, 0, "requirements", "required"),))

@@ -71,3 +71,14 @@ def test_never_crashes_and_offsets_stay_in_range(parts: list[str], data: st.Data
         assert g.text == text[g.start : g.end]
         assert len(set(g.skill_ids)) == len(g.skill_ids) >= 2
         assert 1 <= g.need <= len(g.skill_ids)
+
+
+def test_a_member_may_carry_a_kind_word() -> None:
+    text = "Requirements: 2+ years of Python, Machine Learning technologies or Deep Learning."
+    assert groups_of(text) == [(("python", "machine-learning", "deep-learning"), 1)]
+
+
+def test_a_repeated_list_is_one_group_that_knows_every_place() -> None:
+    text = "Duties: build with PyTorch or TensorFlow.\nRequirements: PyTorch or TensorFlow."
+    (group,) = skillgap.extract(text, kind="job").groups
+    assert [text[s:e] for s, e in group.spans] == ["PyTorch or TensorFlow"] * 2

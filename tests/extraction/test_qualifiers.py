@@ -136,3 +136,8 @@ def test_an_inline_cue_holds_for_its_own_bullet_only() -> None:
     levels = {s.id: s.level for s in skillgap.extract(text, kind="job").skills}
     assert levels["kafka"] == "preferred"
     assert levels["docker"] == levels["spark"] == "required"
+
+
+def test_preferable_is_a_preference_cue() -> None:
+    text = "Python is required, with preferable experience in Kafka."
+    assert preferred_cue(*span(text, "Kafka")) and not preferred_cue(*span(text, "Python"))

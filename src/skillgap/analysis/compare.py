@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from skillgap.memo import per_object
-from skillgap.models import DocumentProfile, Mention, RequirementGroup, SkillHit
+from skillgap.models import LEVEL_RANK, DocumentProfile, Level, Mention, RequirementGroup, SkillHit
 from skillgap.taxonomy import Taxonomy
 
 MatchStatus = Literal["matched", "partial", "missing"]
@@ -534,12 +534,49 @@ def experience_check(title: str | None, evidence: ResumeEvidence) -> Experience:
     return Experience(level, asked, shown, factor)
 
 
-def _in_groups(hit: SkillHit, groups: Sequence[RequirementGroup]) -> bool:
-    """Whether every mention of an asked skill lies inside a group that lists it."""
-    spans = [(g.start, g.end) for g in groups if hit.id in g.skill_ids]
-    return bool(spans) and all(
-        any(start <= m.start and m.end <= end for start, end in spans) for m in hit.mentions
-    )
+QUALIFICATION_SECTIONS = frozenset({"requirements", "preferred"})
+DUTY_LEVEL: Level = "preferred"
+
+
+def _title_end(text: str) -> int:
+    """Where a posting's first non-empty line (its title) ends."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _as_asked(
+    hit: SkillHit, groups: Sequence[RequirementGroup], stated: bool, title_end: int
+) -> SkillHit | None:
+    """An asked skill as a line of its own, or None when the groups that list it answer it.
+
+    Only the mentions outside groups make the line ("PyTorch or TensorFlow" does not make
+    TensorFlow required on its own). When the posting ``stated`` its qualifications, they set
+    the level: a skill named there keeps only those mentions (none outside a group: the group
+    answers it); one named only in the title is required; one named only among the duties or
+    in the introduction ("submitting to back-end services", "delivering high availability")
+    is context of the role, not a firm requirement.
+    """
+    spans = [span for g in groups if hit.id in g.skill_ids for span in g.spans]
+    own = [m for m in hit.mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
+    level: Level | None = hit.level
+    if stated and any(m.section in QUALIFICATION_SECTIONS for m in hit.mentions):
+        own = [m for m in own if m.section in QUALIFICATION_SECTIONS]
+        level = max((m.level for m in own), key=LEVEL_RANK.__getitem__, default=None)
+    elif stated:
+        level = "required" if any(m.start < title_end for m in own) else DUTY_LEVEL
+    elif len(own) < len(hit.mentions):
+        level = max((m.level for m in own), key=LEVEL_RANK.__getitem__, default=None)
+    if not own:
+        return None
+    if level == hit.level and len(own) == len(hit.mentions):
+        return hit
+    return replace(hit, level=level or "required", mentions=tuple(own))
+
+
+def _states_qualifications(job: DocumentProfile) -> bool:
+    """Whether the posting has a requirements section that names skills."""
+    return any(m.section == "requirements" for hit in job.skills for m in hit.mentions)
 
 
 def match_job(
@@ -562,11 +599,9 @@ def match_job(
     ]
     groups = [g for g in groups if g.skill_ids]
     asked = {hit.id: hit for hit in job.skills}
-    lines = [
-        _line(hit, evidence)
-        for hit in job.skills
-        if hit.id not in skip and not _in_groups(hit, groups)
-    ]
+    stated, title_end = _states_qualifications(job), _title_end(job.text)
+    own = [_as_asked(hit, groups, stated, title_end) for hit in job.skills if hit.id not in skip]
+    lines = [_line(hit, evidence) for hit in own if hit is not None]
     taken = {line.id for line in lines}
     for group in groups:
         line = _group_line(group, asked, evidence, taxonomy, taken)

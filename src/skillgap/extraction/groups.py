@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from skillgap.models import LEVEL_RANK, Level, RequirementGroup
@@ -25,6 +25,11 @@ _COUNT = r"(\d|" + "|".join(_NUMBERS) + r")"
 _SEPARATOR_RE = re.compile(
     r"[^\S\n]*(?:(?:,|/|\||&|\band/or\b|\bor\b|\band\b|\([a-z ]{1,20}\)|\(|\))"
     r"[^\S\n]*\n?[^\S\n]*)*",
+    re.IGNORECASE,
+)
+# a kind word a member may carry ("Machine Learning Technologies or Deep Learning")
+_KIND_WORD_RE = re.compile(
+    r"[^\S\n]+(?:technolog(?:y|ies)|tools?|frameworks?|libraries|concepts|methods|techniques)\b",
     re.IGNORECASE,
 )
 _OR_RE = re.compile(r"/|\||\bor\b", re.IGNORECASE)
@@ -97,7 +102,7 @@ def requirement_groups(
 
 def _distinct(groups: list[RequirementGroup]) -> list[RequirementGroup]:
     """One group per set of alternatives (a posting may repeat a list): the first, with the
-    largest count and the firmest level any repetition states."""
+    largest count and the firmest level any repetition states, and the places it repeats."""
     kept: dict[frozenset[str], RequirementGroup] = {}
     for g in groups:
         key = frozenset(g.skill_ids)
@@ -107,9 +112,7 @@ def _distinct(groups: list[RequirementGroup]) -> list[RequirementGroup]:
             continue
         level: Level = "required" if "required" in (first.level, g.level) else "preferred"
         need = max(first.need, g.need)
-        kept[key] = RequirementGroup(
-            first.skill_ids, need, level, first.text, first.start, first.end
-        )
+        kept[key] = replace(first, need=need, level=level, repeats=(*first.repeats, g.spans[0]))
     return list(kept.values())
 
 
@@ -134,6 +137,8 @@ def _spans(members: Iterable[Member]) -> list[_Span]:
 def _joined(text: str, left_end: int, right_start: int) -> bool:
     """Whether only list separators, or a few list items that name no skill ("Jaeger,
     Ambassador"), stand between two mentions."""
+    kind_word = _KIND_WORD_RE.match(text, left_end, right_start)
+    left_end = kind_word.end() if kind_word else left_end
     gap = right_start - left_end
     if gap <= _MAX_JOIN and _SEPARATOR_RE.fullmatch(text, left_end, right_start):
         return True
@@ -198,7 +203,7 @@ def _make(text: str, spans: Sequence[_Span], need: int) -> RequirementGroup | No
 
 def _widen(text: str, group: RequirementGroup, start: int, end: int) -> RequirementGroup:
     """The group quoted with the words that make it one ("one of ...", "... (at least 2)")."""
-    return RequirementGroup(group.skill_ids, group.need, group.level, text[start:end], start, end)
+    return replace(group, text=text[start:end], start=start, end=end)
 
 
 def _intro(text: str, start: int) -> tuple[int, int | None] | None:

@@ -44,7 +44,7 @@ _CONTRAST_RE = re.compile(
 _PREFERRED_RE = re.compile(
     r"\bnice[\s-]to[\s-]haves?\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b"
     r"|\bplus\b(?=\s*(?:[.!;\n]|$))"
-    r"|\bbonus\b|\bprefer(?:red|ably|ence)?\b|\bideally\b|\bdesir(?:ed|able)\b"
+    r"|\bbonus\b|\bprefer(?:red|abl[ey]|ence)?\b|\bideally\b|\bdesir(?:ed|able)\b"
     r"|\ban\s+advantage\b|\badvantageous\b|\bwould\s+be\s+(?:great|nice|good|helpful|beneficial)\b"
     r"|\bgood\s+to\s+have\b|\bhelpful\b|\boptional\b|\bnot\s+required\s+but\b|\bbeneficial\b"
     r"|\bis\s+a\s+plus\b|\bappreciated\b|\bencouraged\b|\b(?:is|are)\s+(?:highly\s+)?valued\b"
@@ -74,10 +74,10 @@ NEGATION_HINTS = frozenset(
      "won’t", "isn't", "isn’t", "aren't", "aren’t")
 )  # fmt: skip
 PREFERRED_HINTS = frozenset(
-    ("nice", "plus", "bonus", "prefer", "preferred", "preferably", "preference", "ideally",
-     "desired", "desirable", "advantage", "advantageous", "would", "good", "helpful", "optional",
-     "beneficial", "appreciated", "encouraged", "valued", "extra", "great", "fantastic",
-     "awesome", "welcome", "welcomed", "gives", "give")
+    ("nice", "plus", "bonus", "prefer", "preferred", "preferably", "preferable", "preference",
+     "ideally", "desired", "desirable", "advantage", "advantageous", "would", "good", "helpful",
+     "optional", "beneficial", "appreciated", "encouraged", "valued", "extra", "great",
+     "fantastic", "awesome", "welcome", "welcomed", "gives", "give")
 )  # fmt: skip
 YEAR_HINTS = frozenset(("year", "years", "yr", "yrs", "month", "months"))
 # tokens that end a clause; "*" only as a bullet between spaces (flattened lists: "Go * Rust")
