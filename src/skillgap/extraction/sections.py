@@ -8,7 +8,8 @@ heading with its content on the same line; it changes that line only.
 In postings a section holds until the next heading, known or not: a heading the table does not
 name ("Our Stack", a bold line in a DOCX) ends a nice-to-have or benefits part. A permissive
 framing at the end of a line ("You don't need all of these, but you might have some of them")
-makes what follows it, up to the next heading, nice-to-have. Text that no heading sorts is read
+makes what follows it, up to the next heading, nice-to-have; so does a known heading glued to the
+end of a long line of flattened text ("... and risk. Key Responsibilities:"). Text that no heading sorts is read
 sentence by sentence (:mod:`skillgap.extraction.posting`): the company's description of itself
 belongs to "about".
 """
@@ -37,6 +38,12 @@ _PERMISSIVE_RE = re.compile(
     r"|\bsome\s+of\s+(?:these|the\s+following|the\s+below|the\s+items)\b"
     r"|\bbonus\s+points\b|\bnot\s+required,?\s+but\b",
     re.IGNORECASE,
+)
+# a heading glued to the end of a long line of flattened text ("... and risk. Key
+# Responsibilities:"): the last sentence of the line, ending in a colon
+_TRAILING_HEADING_RE = re.compile(
+    r"(?:[.!?]|\s[*•·]|[^\S\n]-)[^\S\n]+([A-Z][^\n.!?:•*]{2,60}?)[^\S\n]*:[^\S\n\w]*$",
+    re.MULTILINE,
 )
 _PERMISSIVE_TAIL = 60  # characters a framing may stand from the end of its line to introduce a list
 _NEUTRAL = "other"
@@ -113,8 +120,17 @@ def section_map(
         if name is not None or is_job:
             found.setdefault(offset, (offset + len(heading), name))
     if is_job:
+        _add_trailing_headings(text, found)
         _add_permissive_framings(text, found)
     return _build(text, kind, found, labels)
+
+
+def _add_trailing_headings(text: str, found: dict[int, tuple[int, str | None]]) -> None:
+    """A known heading that ends a long line opens its section on the next line."""
+    for m in _TRAILING_HEADING_RE.finditer(text):
+        name = heading_name(m.group(1), "job")
+        if name is not None and m.end() < len(text):
+            found.setdefault(m.end() + 1, (m.end() + 1, name))
 
 
 def _add_permissive_framings(text: str, found: dict[int, tuple[int, str | None]]) -> None:
