@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skillgap.analysis.compare import SCORE_FORMULA, match_job, resume_evidence, with_role_titles
+from skillgap.analysis.compare import (
+    SCORE_FORMULA,
+    group_skill,
+    match_job,
+    resume_evidence,
+    with_role_titles,
+)
 from skillgap.models import DocumentProfile, Mention, RequirementGroup, SkillHit
 from skillgap.taxonomy import Skill, Taxonomy
 
@@ -346,6 +352,41 @@ def test_role_titles_show_their_discipline():
     assert [m.text for m in hit_.mentions] == ["Software Engineer"]
     posting = DocumentProfile("j", "job", text, ())
     assert with_role_titles(posting, tax) is posting
+
+
+def test_an_engineer_of_a_software_discipline_shows_software_engineering():
+    def skill(skill_id: str, category: str, *aliases: str) -> Skill:
+        return Skill(skill_id, skill_id, "other", category, "hard", 10.0, "x", aliases=aliases)
+
+    tax = Taxonomy(
+        {
+            s.id: s
+            for s in (
+                skill("software-engineering", "practice", "software engineering"),
+                skill("mlops", "practice", "ML engineering"),
+                skill("networking", "infrastructure", "network engineering"),
+            )
+        }
+    )
+    shown = with_role_titles(DocumentProfile("r", "resume", "Machine Learning Engineer", ()), tax)
+    assert [h.id for h in shown.skills] == ["mlops", "software-engineering"]
+    network = with_role_titles(DocumentProfile("r", "resume", "Network Engineer", ()), tax)
+    assert [h.id for h in network.skills] == ["networking"]
+
+
+def test_a_group_does_not_stand_for_the_parent_of_one_member():
+    tax = Taxonomy(
+        {
+            s.id: s
+            for s in (
+                _skill("sql", related=("nosql",)),
+                _skill("nosql", related=("sql", "mongodb")),
+                _skill("mongodb", parent="nosql", related=("nosql",)),
+            )
+        }
+    )
+    assert group_skill(("sql", "mongodb"), tax) is None
+    assert group_skill(("aws", "gcp", "azure"), GROUP_TAX) == "cloud-computing"
 
 
 def test_seniority_weighs_as_its_own_line():

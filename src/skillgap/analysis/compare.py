@@ -253,22 +253,49 @@ ROLE_NOUNS = {
     "analysis": "analyst",
     "analytics": "analyst",
 }
+# an engineer or developer of one of these kinds of skill builds software for a living
+SOFTWARE_ROLE = "software-engineering"
+SOFTWARE_ROLE_CATEGORIES = frozenset({"practice", "language", "devops", "data"})
+SOFTWARE_ROLE_NOUNS = frozenset({"engineer", "developer"})
+_ABBREVIATIONS = (("ml", "machine learning"), ("ai", "artificial intelligence"))
 _NOT_HELD = re.compile(
     r"\b(?:aspiring|future|becoming|become|seeking|want to be)\W+(?:\w+\W+)?$", re.I
 )
 
 
-def _role_table(taxonomy: Taxonomy) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _spellings(words: list[str]) -> set[str]:
+    """A title and its spelling with abbreviations written out ("ML engineer", "machine
+    learning engineer")."""
+    title = " ".join(words)
+    out = {title}
+    for short, full in _ABBREVIATIONS:
+        for known in list(out):
+            out.add(re.sub(rf"\b{short}\b", full, known))
+            out.add(re.sub(rf"\b{full}\b", short, known))
+    return out
+
+
+def _role_table(
+    taxonomy: Taxonomy,
+) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
     """One pattern for the role titles that show a discipline ("Data Scientist" shows data
-    science), and the skill id of each title form."""
-    by_form: dict[str, str] = {}
+    science; a "Machine Learning Engineer" also shows software engineering), and the skill ids
+    of each title form."""
+    by_form: dict[str, tuple[str, ...]] = {}
+    software = SOFTWARE_ROLE if SOFTWARE_ROLE in taxonomy else None
     for skill in taxonomy:
         if skill.kind != "hard":
             continue
         for form in skill.forms:
             words = form.lower().replace("-", " ").split()
-            if len(words) >= 2 and words[-1] in ROLE_NOUNS:
-                by_form.setdefault(" ".join([*words[:-1], ROLE_NOUNS[words[-1]]]), skill.id)
+            if len(words) < 2 or words[-1] not in ROLE_NOUNS:
+                continue
+            noun = ROLE_NOUNS[words[-1]]
+            ids = (skill.id,)
+            if software and noun in SOFTWARE_ROLE_NOUNS and skill.id != software:
+                ids += (software,) if skill.category in SOFTWARE_ROLE_CATEGORIES else ()
+            for title in _spellings([*words[:-1], noun]):
+                by_form.setdefault(title, ids)
     if not by_form:
         return None, by_form
     forms = sorted(by_form, key=len, reverse=True)
@@ -291,11 +318,11 @@ def with_role_titles(profile: DocumentProfile, taxonomy: Taxonomy) -> DocumentPr
         if _NOT_HELD.search(profile.text[max(0, match.start() - 40) : match.start()]):
             continue
         key = " ".join(match.group(0).lower().replace("-", " ").split())
-        skill_id = by_form[key]
-        if skill_id in profile.skill_ids:
-            continue
-        mention = Mention(match.group(0), match.start(), match.end(), "experience", "alias")
-        found.setdefault(skill_id, []).append(mention)
+        for skill_id in by_form[key]:
+            if skill_id in profile.skill_ids:
+                continue
+            mention = Mention(match.group(0), match.start(), match.end(), "experience", "alias")
+            found.setdefault(skill_id, []).append(mention)
     if not found:
         return profile
     added = tuple(
@@ -423,8 +450,8 @@ def choose_member(
 
 def group_skill(members: Sequence[str], taxonomy: Taxonomy) -> str | None:
     """The general skill a group stands for: the members' nearest common parent (deep learning
-    for PyTorch or TensorFlow), else a skill related to every member (cloud computing for AWS,
-    GCP or Azure); None when there is none."""
+    for PyTorch or TensorFlow), else a skill related to every member that is no member's parent
+    (cloud computing for AWS, GCP or Azure); None when there is none."""
     chains = []
     for member in members:
         chain, seen = [], {member}
@@ -439,10 +466,14 @@ def group_skill(members: Sequence[str], taxonomy: Taxonomy) -> str | None:
     common = [p for p in chains[0] if all(p in c for c in chains[1:])] if chains else []
     if common:
         return common[0]
+    ancestors = {p for chain in chains for p in chain}
     hubs = [
         s.id
         for s in taxonomy
-        if s.id not in members and all(m in s.related for m in members) and len(members) > 1
+        if s.id not in members
+        and s.id not in ancestors  # NoSQL, MongoDB's parent, does not cover "MySQL or MongoDB"
+        and all(m in s.related for m in members)
+        and len(members) > 1
     ]
     return hubs[0] if hubs else None
 

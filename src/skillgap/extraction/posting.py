@@ -55,6 +55,26 @@ _ROLE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a sentence that states what the role asks of a candidate ("The ideal candidate should have
+# experience with Seldon", "Must Have Skills - Kubernetes")
+_ASKS_RE = re.compile(
+    r"\bexperience\s+(?:with|in|of|building|using|deploying)\b|\bproficien|\bknowledge\s+of\b"
+    r"|\bfamiliar(?:ity)?\s+with\b|\bmust\b|\brequire[ds]?\b|\bmandatory\b|\bessential\b"
+    r"|\b(?:should|must)\s+have\b|\bideal\s+candidate\b|\bexpertise\s+in\b|\bskills\s*:",
+    re.IGNORECASE,
+)
+
+
+def sentence_asks(sentence: str) -> bool:
+    """Whether a sentence states what the role asks of the candidate.
+
+    >>> sentence_asks("The ideal candidate should have experience with Seldon and MLflow.")
+    True
+    >>> sentence_asks("You will deploy models to production.")
+    False
+    """
+    return _ASKS_RE.search(sentence) is not None
+
 
 def sentence_is_context(sentence: str) -> bool | None:
     """True for company, offer or application text; False for text about the role; None when
@@ -76,39 +96,48 @@ def sentence_is_context(sentence: str) -> bool | None:
 
 
 class ContextSentences:
-    """The company, offer and application sentences of one posting's text, read line by line
-    on demand (a mention asks for its own line only)."""
+    """The company, offer and application sentences of one posting's text, and those that state
+    what the role asks, read line by line on demand (a mention asks for its own line only)."""
 
     def __init__(self, text: str):
         self.text = text
-        self._lines: dict[int, list[tuple[int, bool]]] = {}
+        self._lines: dict[int, list[tuple[int, bool, bool]]] = {}
 
-    def is_context(self, offset: int) -> bool:
-        """Whether the sentence around character ``offset`` describes the company or the offer."""
+    def _sentence(self, offset: int) -> tuple[int, bool, bool]:
         line_start = self.text.rfind("\n", 0, offset) + 1
         sentences = self._lines.get(line_start)
         if sentences is None:
             sentences = self._lines[line_start] = self._read_line(line_start)
-        verdict = False
-        for end, context in sentences:
-            verdict = context
-            if offset < end:
+        found = sentences[0] if sentences else (offset, False, False)
+        for found in sentences:
+            if offset < found[0]:
                 break
-        return verdict
+        return found
 
-    def _read_line(self, start: int) -> list[tuple[int, bool]]:
-        """(end offset, is context) for each sentence of the line starting at ``start``."""
+    def is_context(self, offset: int) -> bool:
+        """Whether the sentence around character ``offset`` describes the company or the offer."""
+        return self._sentence(offset)[1]
+
+    def asks(self, offset: int) -> bool:
+        """Whether the sentence around character ``offset`` states what the role asks."""
+        return self._sentence(offset)[2]
+
+    def _read_line(self, start: int) -> list[tuple[int, bool, bool]]:
+        """(end offset, is context, asks) for each sentence of the line starting at ``start``."""
         end = self.text.find("\n", start)
         end = len(self.text) if end < 0 else end
-        out: list[tuple[int, bool]] = []
+        out: list[tuple[int, bool, bool]] = []
         previous = False
         cut = start
         for m in _SENTENCE_END_RE.finditer(self.text, start, end):
-            previous = self._judge(self.text[cut : m.end()], previous)
-            out.append((m.end(), previous))
+            sentence = self.text[cut : m.end()]
+            previous = self._judge(sentence, previous)
+            out.append((m.end(), previous, not previous and sentence_asks(sentence)))
             cut = m.end()
         if cut < end:
-            out.append((end, self._judge(self.text[cut:end], previous)))
+            sentence = self.text[cut:end]
+            previous = self._judge(sentence, previous)
+            out.append((end, previous, not previous and sentence_asks(sentence)))
         return out
 
     @staticmethod

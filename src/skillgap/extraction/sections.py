@@ -8,10 +8,12 @@ heading with its content on the same line; it changes that line only.
 In postings a section holds until the next heading, known or not: a heading the table does not
 name ("Our Stack", a bold line in a DOCX) ends a nice-to-have or benefits part. A permissive
 framing at the end of a line ("You don't need all of these, but you might have some of them")
-makes what follows it, up to the next heading, nice-to-have; so does a known heading glued to the
-end of a long line of flattened text ("... and risk. Key Responsibilities:"). Text that no heading sorts is read
-sentence by sentence (:mod:`skillgap.extraction.posting`): the company's description of itself
-belongs to "about".
+makes what follows it, up to the next heading, nice-to-have. A known heading glued to the end of a
+long line of flattened text ("... and risk. Key Responsibilities:") opens its section on the next
+line. Text that no heading sorts is read sentence by sentence
+(:mod:`skillgap.extraction.posting`): the company's description of itself belongs to "about", and
+a sentence that states what the role asks ("The ideal candidate should have experience with X")
+to "requirements".
 """
 
 from __future__ import annotations
@@ -68,8 +70,12 @@ class SectionMap:
         """The section a character offset falls in."""
         i = bisect_right(self.starts, offset) - 1
         name = self.names[i] if i >= 0 else _NEUTRAL
-        if self.context is not None and name in _SENTENCE_READ and self.context.is_context(offset):
+        if self.context is None or name not in _SENTENCE_READ:
+            return name
+        if self.context.is_context(offset):
             return "about"
+        if name == _NEUTRAL and self.context.asks(offset):
+            return "requirements"
         return name
 
 
