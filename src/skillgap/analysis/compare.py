@@ -291,7 +291,7 @@ def _role_table(
             if len(words) < 2 or words[-1] not in ROLE_NOUNS:
                 continue
             noun = ROLE_NOUNS[words[-1]]
-            ids = (skill.id,)
+            ids: tuple[str, ...] = (skill.id,)
             if software and noun in SOFTWARE_ROLE_NOUNS and skill.id != software:
                 ids += (software,) if skill.category in SOFTWARE_ROLE_CATEGORIES else ()
             for title in _spellings([*words[:-1], noun]):
