@@ -130,9 +130,7 @@ def _head_of_examples(text: str, spans: Sequence[_Span], i: int) -> _Span | None
     return head if _EXAMPLES_RE.fullmatch(text, head[1], start) else None
 
 
-def _bracketed(
-    text: str, head: _Span, run: Sequence[_Span]
-) -> tuple[list[_Span], list[_Span]]:
+def _bracketed(text: str, head: _Span, run: Sequence[_Span]) -> tuple[list[_Span], list[_Span]]:
     """The examples of ``head`` at the start of ``run`` (up to the closing bracket) and the
     rest of the run; none when the bracket only spells the head out ("Large language models
     (LLM), LangChain": LangChain is no example of LLMs)."""
