@@ -96,19 +96,20 @@ def sentence_is_context(sentence: str) -> bool | None:
 
 
 class ContextSentences:
-    """The company, offer and application sentences of one posting's text, and those that state
-    what the role asks, read line by line on demand (a mention asks for its own line only)."""
+    """The company, offer and application sentences of one posting's text, and where the others
+    state what the role asks, read line by line on demand (a mention asks for its own line
+    only)."""
 
     def __init__(self, text: str):
         self.text = text
-        self._lines: dict[int, list[tuple[int, bool, bool]]] = {}
+        self._lines: dict[int, list[tuple[int, bool, tuple[int, ...]]]] = {}
 
-    def _sentence(self, offset: int) -> tuple[int, bool, bool]:
+    def _sentence(self, offset: int) -> tuple[int, bool, tuple[int, ...]]:
         line_start = self.text.rfind("\n", 0, offset) + 1
         sentences = self._lines.get(line_start)
         if sentences is None:
             sentences = self._lines[line_start] = self._read_line(line_start)
-        found = sentences[0] if sentences else (offset, False, False)
+        found: tuple[int, bool, tuple[int, ...]] = (offset, False, ())
         for found in sentences:
             if offset < found[0]:
                 break
@@ -119,25 +120,32 @@ class ContextSentences:
         return self._sentence(offset)[1]
 
     def asks(self, offset: int) -> bool:
-        """Whether the sentence around character ``offset`` states what the role asks."""
-        return self._sentence(offset)[2]
+        """Whether the sentence around character ``offset`` asks for what stands there: a cue
+        before it ("requires knowledge of Docker"), or after it in the same part of the
+        sentence ("Python is required"), not after a comma ("We use Kafka for pipelines, and
+        this requires knowledge of Docker" asks for Docker only)."""
+        _, context, cues = self._sentence(offset)
+        after = [cue for cue in cues if cue >= offset]
+        if context or not cues:
+            return False
+        return len(after) < len(cues) or "," not in self.text[offset : after[0]]
 
-    def _read_line(self, start: int) -> list[tuple[int, bool, bool]]:
-        """(end offset, is context, asks) for each sentence of the line starting at ``start``."""
+    def _read_line(self, start: int) -> list[tuple[int, bool, tuple[int, ...]]]:
+        """(end offset, is context, where ask cues start) for each sentence of the line
+        starting at ``start``."""
         end = self.text.find("\n", start)
         end = len(self.text) if end < 0 else end
-        out: list[tuple[int, bool, bool]] = []
+        stops = [m.end() for m in _SENTENCE_END_RE.finditer(self.text, start, end)]
+        if not stops or stops[-1] < end:
+            stops.append(end)
+        out: list[tuple[int, bool, tuple[int, ...]]] = []
         previous = False
         cut = start
-        for m in _SENTENCE_END_RE.finditer(self.text, start, end):
-            sentence = self.text[cut : m.end()]
-            previous = self._judge(sentence, previous)
-            out.append((m.end(), previous, not previous and sentence_asks(sentence)))
-            cut = m.end()
-        if cut < end:
-            sentence = self.text[cut:end]
-            previous = self._judge(sentence, previous)
-            out.append((end, previous, not previous and sentence_asks(sentence)))
+        for stop in stops:
+            previous = self._judge(self.text[cut:stop], previous)
+            cues = tuple(m.start() for m in _ASKS_RE.finditer(self.text, cut, stop))
+            out.append((stop, previous, cues))
+            cut = stop
         return out
 
     @staticmethod
