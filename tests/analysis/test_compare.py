@@ -389,6 +389,37 @@ def test_a_group_does_not_stand_for_the_parent_of_one_member():
     assert group_skill(("aws", "gcp", "azure"), GROUP_TAX) == "cloud-computing"
 
 
+def test_a_broad_practice_mostly_shown_is_partly_held():
+    def skill(skill_id: str, category: str, related: tuple[str, ...] = ()) -> Skill:
+        return Skill(skill_id, skill_id, "other", category, "hard", 10.0, "x", related=related)
+
+    tax = Taxonomy(
+        {
+            s.id: s
+            for s in (
+                skill("full-stack", "practice", ("frontend", "backend")),
+                skill("frontend", "practice"),
+                skill("backend", "practice"),
+                skill("cloud", "cloud", ("aws", "gcp")),
+                skill("aws", "cloud"),
+                skill("gcp", "cloud"),
+            )
+        }
+    )
+
+    def status(held: str, asked: str) -> str:
+        mention = Mention(asked, 0, 3, "requirements", "exact", level="required")
+        posting = DocumentProfile("j", "job", "", (SkillHit(asked, asked, "other", "hard",
+                                  "required", None, (mention,)),))  # fmt: skip
+        shown = Mention(held, 0, 3, "experience", "exact")
+        profile = DocumentProfile("r", "resume", "", (SkillHit(held, held, "other", "hard",
+                                  None, None, (shown,)),))  # fmt: skip
+        return match_job(profile, posting, tax).skills[0].status
+
+    assert status("frontend", "full-stack") == "partial"  # half of what the practice spans
+    assert status("aws", "cloud") == "missing"  # not a practice: no umbrella credit
+
+
 def test_seniority_weighs_as_its_own_line():
     asked = hit("python", "requirements", level="required")
     senior = DocumentProfile("j", "job", "", (asked,), title="Senior ML Engineer")

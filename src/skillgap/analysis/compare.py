@@ -44,7 +44,9 @@ SCORE_FORMULA = (
     "* kind (hard 1, soft 0.5; soft skills are listed apart, as skills to show, not to study). "
     "credit = evidence * years, the best of: the skill itself; a narrower skill that implies it "
     "(PyTorch for deep learning); a sibling of the same family that transfers (TensorFlow for "
-    "PyTorch: related and with the same parent) at half credit, shown as partial. A group's "
+    "PyTorch: related and with the same parent) at half credit, shown as partial; for a broad "
+    "practice with no parent (full-stack development), the resume showing at least half of its "
+    "related skills (front-end development) at half credit, also shown as partial. A group's "
     "credit is the mean of its best `need` members. evidence = 1 when the resume shows the skill "
     "in experience or projects, 0.85 in education, 0.7 when it is only listed, 1 when you said "
     "you have it. years = min(1, max(0.5, shown / asked)) when the posting asks for years of the "
@@ -339,11 +341,33 @@ def _declared(skill_id: str, taxonomy: Taxonomy) -> SkillHit:
     return SkillHit(skill.id, skill.name, skill.phase, skill.kind, None, None, ())
 
 
+UMBRELLA_CATEGORY = "practice"
+
+
+def _umbrella_answers(
+    full: Mapping[str, Sequence[Answer]], taxonomy: Taxonomy
+) -> list[tuple[str, Answer]]:
+    """Partial answers for the broad practices the resume mostly shows: a practice with no
+    parent, at least half of whose related skills the resume holds (full-stack development for
+    a front-end developer, debugging for one who writes unit tests), at half the credit of the
+    best of them."""
+    out = []
+    for umbrella in taxonomy:
+        if umbrella.id in full or umbrella.category != UMBRELLA_CATEGORY or umbrella.parent:
+            continue
+        held = [full[r][0] for r in umbrella.related if r in full]
+        if len(umbrella.related) >= 2 and 2 * len(held) >= len(umbrella.related):
+            best = max(held, key=lambda a: a.credit)
+            out.append((umbrella.id, Answer(best.hit, RELATED_CREDIT * best.credit, "partial")))
+    return out
+
+
 def resume_evidence(
     resume: DocumentProfile | ResumeEvidence, taxonomy: Taxonomy, have: Collection[str] = ()
 ) -> ResumeEvidence:
     """Index what a resume answers: its skills, the broader ones they imply and the family
-    siblings that transfer; ``have`` adds skills the user holds that the resume does not show."""
+    siblings that transfer, and the broad practices it mostly shows (partly); ``have`` adds
+    skills the user holds that the resume does not show."""
     if isinstance(resume, ResumeEvidence):
         if not set(have) - resume.have:
             return resume
@@ -367,6 +391,8 @@ def resume_evidence(
             full.setdefault(parent, []).append(Answer(hit, credit, "matched"))
             parent_skill = taxonomy.get(parent)
             parent = parent_skill.parent if parent_skill else None
+    for umbrella, answer in _umbrella_answers(full, taxonomy):
+        partial.setdefault(umbrella, []).append(answer)
     answers = {
         skill_id: tuple(full.get(skill_id, ())) + tuple(partial.get(skill_id, ()))
         for skill_id in sorted(full.keys() | partial.keys())
