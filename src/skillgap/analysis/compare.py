@@ -39,7 +39,9 @@ MIN_EXPERIENCE_FACTOR = 0.7
 
 SCORE_FORMULA = (
     "score = 100 * sum(weight * credit) / sum(weight) over the lines the posting asks for: each "
-    "skill, and each group of alternatives ('one of AWS, GCP, Azure') as one line. "
+    "skill, and each group of alternatives ('one of AWS, GCP, Azure') as one line; when the "
+    "posting has a requirements section, a skill named only among its duties or introduction "
+    "is context, not a line. "
     "weight = level (required 3, preferred 1; no level counts as required) "
     "* kind (hard 1, soft 0.5; soft skills are listed apart, as skills to show, not to study). "
     "credit = evidence * years, the best of: the skill itself; a narrower skill that implies it "
@@ -592,7 +594,6 @@ def experience_check(title: str | None, evidence: ResumeEvidence) -> Experience:
 
 
 QUALIFICATION_SECTIONS = frozenset({"requirements", "preferred"})
-DUTY_LEVEL: Level = "preferred"
 
 
 def _title_end(text: str) -> int:
@@ -605,14 +606,15 @@ def _title_end(text: str) -> int:
 def _as_asked(
     hit: SkillHit, groups: Sequence[RequirementGroup], stated: bool, title_end: int
 ) -> SkillHit | None:
-    """An asked skill as a line of its own, or None when the groups that list it answer it.
+    """An asked skill as a line of its own, or None when the groups that list it answer it or
+    the posting names it only as context of the role.
 
     Only the mentions outside groups make the line ("PyTorch or TensorFlow" does not make
     TensorFlow required on its own). When the posting ``stated`` its qualifications, they set
     the level: a skill named there keeps only those mentions (none outside a group: the group
     answers it); one named only in the title is required; one named only among the duties or
     in the introduction ("submitting to back-end services", "delivering high availability")
-    is context of the role, not a firm requirement.
+    is context of the role: no line, no gap.
     """
     spans = [span for g in groups if hit.id in g.skill_ids for span in g.spans]
     own = [m for m in hit.mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
@@ -621,7 +623,9 @@ def _as_asked(
         own = [m for m in own if m.section in QUALIFICATION_SECTIONS]
         level = max((m.level for m in own), key=LEVEL_RANK.__getitem__, default=None)
     elif stated:
-        level = "required" if any(m.start < title_end for m in own) else DUTY_LEVEL
+        if not any(m.start < title_end for m in own):
+            return None
+        level = "required"
     elif len(own) < len(hit.mentions):
         level = max((m.level for m in own), key=LEVEL_RANK.__getitem__, default=None)
     if not own:
