@@ -57,6 +57,7 @@ JOB_SECTIONS: dict[str, tuple[str, ...]] = {
         "skills & experience", "you should have", "competencies", "your skills",
         "technical requirements", "education and experience", "essential criteria",
         "qualifications and experience", "minimum requirements", "basic requirements",
+        "education & experience", "tools/skills", "skills/tools", "tools and skills",
     ),
     "preferred": (
         "preferred qualifications", "preferred", "preferred skills", "preferred experience",

@@ -98,7 +98,8 @@ class NegatedSkill:
 @dataclass(frozen=True)
 class RequirementGroup:
     """Alternatives a posting asks for as one requirement: "PyTorch or TensorFlow", "one of AWS,
-    GCP, Azure", "at least 2 of Python, Go, Bash". Satisfied by ``need`` of its ``skill_ids``."""
+    GCP, Azure", "at least 2 of Python, Go, Bash". Satisfied by ``need`` of its ``skill_ids``.
+    ``repeats`` are the (start, end) spans of other places the posting states the same list."""
 
     skill_ids: tuple[str, ...]
     need: int
@@ -106,6 +107,12 @@ class RequirementGroup:
     text: str
     start: int
     end: int
+    repeats: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Every place the posting states this group, first first."""
+        return ((self.start, self.end), *self.repeats)
 
     def to_dict(self) -> dict[str, Any]:
         return {

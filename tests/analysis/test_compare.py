@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skillgap.analysis.compare import SCORE_FORMULA, match_job, resume_evidence, with_role_titles
+from skillgap.analysis.compare import (
+    SCORE_FORMULA,
+    group_skill,
+    match_job,
+    resume_evidence,
+    with_role_titles,
+)
 from skillgap.models import DocumentProfile, Mention, RequirementGroup, SkillHit
 from skillgap.taxonomy import Skill, Taxonomy
 
@@ -247,6 +253,47 @@ def test_members_of_a_family_group_stand_for_their_parent():
     assert gap.id == "deep-learning" and gap.status == "missing"
 
 
+def test_a_member_named_again_with_its_group_is_no_line_of_its_own():
+    text = "Duties: use PyTorch or TensorFlow. Requirements: PyTorch or TensorFlow."
+    starts = [text.index("PyTorch"), text.rindex("PyTorch")]
+    asked = tuple(
+        SkillHit(i, i, "deep-learning", "hard", "required", None, tuple(
+            Mention(i, s + off, s + off + 7, sec, "exact", level="required")
+            for s, sec in zip(starts, ("responsibilities", "requirements"), strict=True)))
+        for i, off in (("pytorch", 0), ("tensorflow", 11))
+    )  # fmt: skip
+    group = RequirementGroup(("pytorch", "tensorflow"), 1, "required", text[8:29], 8, 29,
+                             repeats=((starts[1], starts[1] + 21),))  # fmt: skip
+    posting = DocumentProfile("j", "job", text, asked, groups=(group,))
+    match = match_job(DocumentProfile("r", "resume", "", (ghit("pytorch"),)), posting, GROUP_TAX)
+    assert [(s.id, s.status) for s in match.skills] == [("deep-learning", "matched")]
+
+
+def _stated_posting(*asked: tuple[str, str, str]) -> DocumentProfile:
+    """A posting with a title line; ``asked`` are (id, section, level) at made-up offsets."""
+    hits = tuple(
+        SkillHit(i, i, "python", "hard", level, None,
+                 (Mention(i, 100 + 10 * n, 105 + 10 * n, section, "exact", level=level),))
+        for n, (i, section, level) in enumerate(asked)
+    )  # fmt: skip
+    return DocumentProfile("j", "job", "Engineer\n" + "x" * 200, hits, title="Engineer")
+
+
+def test_qualifications_set_the_level_and_duties_alone_are_context():
+    posting = _stated_posting(
+        ("python", "requirements", "required"),
+        ("docker", "responsibilities", "required"),
+        ("golang", "other", "required"),
+    )
+    match = match_job(DocumentProfile("r", "resume", "", ()), posting, GROUP_TAX)
+    levels = {s.id: s.level for s in match.skills}
+    assert levels == {"python": "required"}  # docker (a duty), golang (the introduction): context
+    # without a requirements section the duties are all the posting says: they stay required
+    unstated = _stated_posting(("docker", "responsibilities", "required"))
+    (line,) = match_job(DocumentProfile("r", "resume", "", ()), unstated, GROUP_TAX).skills
+    assert line.level == "required"
+
+
 def test_partial_credit_only_within_a_family():
     def status(held: str, asked: str) -> str:
         posting = DocumentProfile("j", "job", "", (ghit(asked, 0, "requirements", "required"),))
@@ -305,6 +352,72 @@ def test_role_titles_show_their_discipline():
     assert [m.text for m in hit_.mentions] == ["Software Engineer"]
     posting = DocumentProfile("j", "job", text, ())
     assert with_role_titles(posting, tax) is posting
+
+
+def test_an_engineer_of_a_software_discipline_shows_software_engineering():
+    def skill(skill_id: str, category: str, *aliases: str) -> Skill:
+        return Skill(skill_id, skill_id, "other", category, "hard", 10.0, "x", aliases=aliases)
+
+    tax = Taxonomy(
+        {
+            s.id: s
+            for s in (
+                skill("software-engineering", "practice", "software engineering"),
+                skill("mlops", "practice", "ML engineering"),
+                skill("networking", "infrastructure", "network engineering"),
+            )
+        }
+    )
+    shown = with_role_titles(DocumentProfile("r", "resume", "Machine Learning Engineer", ()), tax)
+    assert [h.id for h in shown.skills] == ["mlops", "software-engineering"]
+    network = with_role_titles(DocumentProfile("r", "resume", "Network Engineer", ()), tax)
+    assert [h.id for h in network.skills] == ["networking"]
+
+
+def test_a_group_does_not_stand_for_the_parent_of_one_member():
+    tax = Taxonomy(
+        {
+            s.id: s
+            for s in (
+                _skill("sql", related=("nosql",)),
+                _skill("nosql", related=("sql", "mongodb")),
+                _skill("mongodb", parent="nosql", related=("nosql",)),
+            )
+        }
+    )
+    assert group_skill(("sql", "mongodb"), tax) is None
+    assert group_skill(("aws", "gcp", "azure"), GROUP_TAX) == "cloud-computing"
+
+
+def test_a_broad_practice_mostly_shown_is_partly_held():
+    def skill(skill_id: str, category: str, related: tuple[str, ...] = ()) -> Skill:
+        return Skill(skill_id, skill_id, "other", category, "hard", 10.0, "x", related=related)
+
+    tax = Taxonomy(
+        {
+            s.id: s
+            for s in (
+                skill("full-stack", "practice", ("frontend", "backend")),
+                skill("frontend", "practice"),
+                skill("backend", "practice"),
+                skill("cloud", "cloud", ("aws", "gcp")),
+                skill("aws", "cloud"),
+                skill("gcp", "cloud"),
+            )
+        }
+    )
+
+    def status(held: str, asked: str) -> str:
+        mention = Mention(asked, 0, 3, "requirements", "exact", level="required")
+        posting = DocumentProfile("j", "job", "", (SkillHit(asked, asked, "other", "hard",
+                                  "required", None, (mention,)),))  # fmt: skip
+        shown = Mention(held, 0, 3, "experience", "exact")
+        profile = DocumentProfile("r", "resume", "", (SkillHit(held, held, "other", "hard",
+                                  None, None, (shown,)),))  # fmt: skip
+        return match_job(profile, posting, tax).skills[0].status
+
+    assert status("frontend", "full-stack") == "partial"  # half of what the practice spans
+    assert status("aws", "cloud") == "missing"  # not a practice: no umbrella credit
 
 
 def test_seniority_weighs_as_its_own_line():

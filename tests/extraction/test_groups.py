@@ -71,3 +71,22 @@ def test_never_crashes_and_offsets_stay_in_range(parts: list[str], data: st.Data
         assert g.text == text[g.start : g.end]
         assert len(set(g.skill_ids)) == len(g.skill_ids) >= 2
         assert 1 <= g.need <= len(g.skill_ids)
+
+
+def test_a_member_may_carry_a_kind_word() -> None:
+    text = "Requirements: 2+ years of Python, Machine Learning technologies or Deep Learning."
+    assert groups_of(text) == [(("python", "machine-learning", "deep-learning"), 1)]
+
+
+def test_a_repeated_list_is_one_group_that_knows_every_place() -> None:
+    text = "Duties: build with PyTorch or TensorFlow.\nRequirements: PyTorch or TensorFlow."
+    (group,) = skillgap.extract(text, kind="job").groups
+    assert [text[s:e] for s, e in group.spans] == ["PyTorch or TensorFlow"] * 2
+
+
+def test_a_skill_with_bracketed_examples_is_one_requirement() -> None:
+    text = "Requirements: Python (including NumPy, pandas, and other packages)."
+    assert groups_of(text) == [(("python", "numpy", "pandas"), 1)]
+    # a bracket that only spells the skill out gives no examples
+    text = "Requirements: large language models (LLM), LangChain and PyTorch."
+    assert groups_of(text) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import skillgap
 from skillgap.documents import read_document
-from skillgap.extraction.posting import sentence_is_context
+from skillgap.extraction.posting import ContextSentences, sentence_is_context
 
 
 def ids(text: str) -> set[str]:
@@ -49,3 +49,12 @@ def test_headings_from_markup_end_a_nice_to_have_part() -> None:
     # the same text without its markup: the unknown heading is not seen, the scope runs on
     plain = {s.id: s.level for s in skillgap.extract(document.text, kind="job").skills}
     assert plain["kafka"] == "preferred"
+
+
+def test_a_sentence_asks_for_what_follows_its_cue() -> None:
+    text = (
+        "We use Kafka for our pipelines, and this requires knowledge of Docker. Python is a must."
+    )
+    sentences = ContextSentences(text)
+    assert sentences.asks(text.index("Docker")) and sentences.asks(text.index("Python"))
+    assert not sentences.asks(text.index("Kafka"))

@@ -136,3 +136,22 @@ def test_an_inline_cue_holds_for_its_own_bullet_only() -> None:
     levels = {s.id: s.level for s in skillgap.extract(text, kind="job").skills}
     assert levels["kafka"] == "preferred"
     assert levels["docker"] == levels["spark"] == "required"
+
+
+def test_preferable_is_a_preference_cue() -> None:
+    text = "Python is required, with preferable experience in Kafka."
+    assert preferred_cue(*span(text, "Kafka")) and not preferred_cue(*span(text, "Python"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "subject"),
+    [
+        ("Degree in Computer Science, Bioinformatics, or a related field", "Bioinformatics", True),
+        ("MSc in Statistics or Machine Learning", "Machine Learning", True),
+        ("Degree in CS or a related field with a focus on machine learning", "machine", False),
+        ("BS in CS with experience in Python", "Python", False),
+        ("5 years of Python", "Python", False),
+    ],
+)
+def test_degree_subjects_are_told_from_skills(text: str, word: str, subject: bool) -> None:
+    assert ClauseIndex(text).degree_subject(text.index(word)) is subject

@@ -89,3 +89,19 @@ def test_one_heading_table_for_documents_and_extraction() -> None:
 
     assert looks_like_heading("Nice-to-haves")
     assert heading_name("Nice-to-haves", "job") == "preferred"
+
+
+def test_a_heading_glued_to_the_end_of_a_long_line_opens_its_section() -> None:
+    text = (
+        "Acme builds tools for shops and hires people who like to ship. Key Responsibilities:\n"
+        "* Deploy Kubernetes components. Tools/Skills (hands-on experience is must):\n"
+        "* Docker\n"
+    )
+    sections = section_map(text, "job")
+    assert sections.at(text.index("Deploy")) == "responsibilities"
+    assert sections.at(text.index("Docker")) == "requirements"
+
+
+def test_a_sentence_that_states_what_the_role_asks_is_a_requirement() -> None:
+    text = "Hello all. The ideal candidate should have experience with Docker. Join the fun.\n"
+    assert section_map(text, "job").at(text.index("Docker")) == "requirements"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from skillgap.memo import per_object
-from skillgap.models import DocumentProfile, Mention, RequirementGroup, SkillHit
+from skillgap.models import LEVEL_RANK, DocumentProfile, Level, Mention, RequirementGroup, SkillHit
 from skillgap.taxonomy import Taxonomy
 
 MatchStatus = Literal["matched", "partial", "missing"]
@@ -39,12 +39,16 @@ MIN_EXPERIENCE_FACTOR = 0.7
 
 SCORE_FORMULA = (
     "score = 100 * sum(weight * credit) / sum(weight) over the lines the posting asks for: each "
-    "skill, and each group of alternatives ('one of AWS, GCP, Azure') as one line. "
+    "skill, and each group of alternatives ('one of AWS, GCP, Azure') as one line; when the "
+    "posting has a requirements section, a skill named only among its duties or introduction "
+    "is context, not a line. "
     "weight = level (required 3, preferred 1; no level counts as required) "
     "* kind (hard 1, soft 0.5; soft skills are listed apart, as skills to show, not to study). "
     "credit = evidence * years, the best of: the skill itself; a narrower skill that implies it "
     "(PyTorch for deep learning); a sibling of the same family that transfers (TensorFlow for "
-    "PyTorch: related and with the same parent) at half credit, shown as partial. A group's "
+    "PyTorch: related and with the same parent) at half credit, shown as partial; for a broad "
+    "practice with no parent (full-stack development), the resume showing at least half of its "
+    "related skills (front-end development) at half credit, also shown as partial. A group's "
     "credit is the mean of its best `need` members. evidence = 1 when the resume shows the skill "
     "in experience or projects, 0.85 in education, 0.7 when it is only listed, 1 when you said "
     "you have it. years = min(1, max(0.5, shown / asked)) when the posting asks for years of the "
@@ -253,22 +257,49 @@ ROLE_NOUNS = {
     "analysis": "analyst",
     "analytics": "analyst",
 }
+# an engineer or developer of one of these kinds of skill builds software for a living
+SOFTWARE_ROLE = "software-engineering"
+SOFTWARE_ROLE_CATEGORIES = frozenset({"practice", "language", "devops", "data"})
+SOFTWARE_ROLE_NOUNS = frozenset({"engineer", "developer"})
+_ABBREVIATIONS = (("ml", "machine learning"), ("ai", "artificial intelligence"))
 _NOT_HELD = re.compile(
     r"\b(?:aspiring|future|becoming|become|seeking|want to be)\W+(?:\w+\W+)?$", re.I
 )
 
 
-def _role_table(taxonomy: Taxonomy) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _spellings(words: list[str]) -> set[str]:
+    """A title and its spelling with abbreviations written out ("ML engineer", "machine
+    learning engineer")."""
+    title = " ".join(words)
+    out = {title}
+    for short, full in _ABBREVIATIONS:
+        for known in list(out):
+            out.add(re.sub(rf"\b{short}\b", full, known))
+            out.add(re.sub(rf"\b{full}\b", short, known))
+    return out
+
+
+def _role_table(
+    taxonomy: Taxonomy,
+) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
     """One pattern for the role titles that show a discipline ("Data Scientist" shows data
-    science), and the skill id of each title form."""
-    by_form: dict[str, str] = {}
+    science; a "Machine Learning Engineer" also shows software engineering), and the skill ids
+    of each title form."""
+    by_form: dict[str, tuple[str, ...]] = {}
+    software = SOFTWARE_ROLE if SOFTWARE_ROLE in taxonomy else None
     for skill in taxonomy:
         if skill.kind != "hard":
             continue
         for form in skill.forms:
             words = form.lower().replace("-", " ").split()
-            if len(words) >= 2 and words[-1] in ROLE_NOUNS:
-                by_form.setdefault(" ".join([*words[:-1], ROLE_NOUNS[words[-1]]]), skill.id)
+            if len(words) < 2 or words[-1] not in ROLE_NOUNS:
+                continue
+            noun = ROLE_NOUNS[words[-1]]
+            ids: tuple[str, ...] = (skill.id,)
+            if software and noun in SOFTWARE_ROLE_NOUNS and skill.id != software:
+                ids += (software,) if skill.category in SOFTWARE_ROLE_CATEGORIES else ()
+            for title in _spellings([*words[:-1], noun]):
+                by_form.setdefault(title, ids)
     if not by_form:
         return None, by_form
     forms = sorted(by_form, key=len, reverse=True)
@@ -291,11 +322,11 @@ def with_role_titles(profile: DocumentProfile, taxonomy: Taxonomy) -> DocumentPr
         if _NOT_HELD.search(profile.text[max(0, match.start() - 40) : match.start()]):
             continue
         key = " ".join(match.group(0).lower().replace("-", " ").split())
-        skill_id = by_form[key]
-        if skill_id in profile.skill_ids:
-            continue
-        mention = Mention(match.group(0), match.start(), match.end(), "experience", "alias")
-        found.setdefault(skill_id, []).append(mention)
+        for skill_id in by_form[key]:
+            if skill_id in profile.skill_ids:
+                continue
+            mention = Mention(match.group(0), match.start(), match.end(), "experience", "alias")
+            found.setdefault(skill_id, []).append(mention)
     if not found:
         return profile
     added = tuple(
@@ -312,11 +343,33 @@ def _declared(skill_id: str, taxonomy: Taxonomy) -> SkillHit:
     return SkillHit(skill.id, skill.name, skill.phase, skill.kind, None, None, ())
 
 
+UMBRELLA_CATEGORY = "practice"
+
+
+def _umbrella_answers(
+    full: Mapping[str, Sequence[Answer]], taxonomy: Taxonomy
+) -> list[tuple[str, Answer]]:
+    """Partial answers for the broad practices the resume mostly shows: a practice with no
+    parent, at least half of whose related skills the resume holds (full-stack development for
+    a front-end developer, debugging for one who writes unit tests), at half the credit of the
+    best of them."""
+    out = []
+    for umbrella in taxonomy:
+        if umbrella.id in full or umbrella.category != UMBRELLA_CATEGORY or umbrella.parent:
+            continue
+        held = [full[r][0] for r in umbrella.related if r in full]
+        if len(umbrella.related) >= 2 and 2 * len(held) >= len(umbrella.related):
+            best = max(held, key=lambda a: a.credit)
+            out.append((umbrella.id, Answer(best.hit, RELATED_CREDIT * best.credit, "partial")))
+    return out
+
+
 def resume_evidence(
     resume: DocumentProfile | ResumeEvidence, taxonomy: Taxonomy, have: Collection[str] = ()
 ) -> ResumeEvidence:
     """Index what a resume answers: its skills, the broader ones they imply and the family
-    siblings that transfer; ``have`` adds skills the user holds that the resume does not show."""
+    siblings that transfer, and the broad practices it mostly shows (partly); ``have`` adds
+    skills the user holds that the resume does not show."""
     if isinstance(resume, ResumeEvidence):
         if not set(have) - resume.have:
             return resume
@@ -340,6 +393,8 @@ def resume_evidence(
             full.setdefault(parent, []).append(Answer(hit, credit, "matched"))
             parent_skill = taxonomy.get(parent)
             parent = parent_skill.parent if parent_skill else None
+    for umbrella, answer in _umbrella_answers(full, taxonomy):
+        partial.setdefault(umbrella, []).append(answer)
     answers = {
         skill_id: tuple(full.get(skill_id, ())) + tuple(partial.get(skill_id, ()))
         for skill_id in sorted(full.keys() | partial.keys())
@@ -423,8 +478,8 @@ def choose_member(
 
 def group_skill(members: Sequence[str], taxonomy: Taxonomy) -> str | None:
     """The general skill a group stands for: the members' nearest common parent (deep learning
-    for PyTorch or TensorFlow), else a skill related to every member (cloud computing for AWS,
-    GCP or Azure); None when there is none."""
+    for PyTorch or TensorFlow), else a skill related to every member that is no member's parent
+    (cloud computing for AWS, GCP or Azure); None when there is none."""
     chains = []
     for member in members:
         chain, seen = [], {member}
@@ -439,10 +494,14 @@ def group_skill(members: Sequence[str], taxonomy: Taxonomy) -> str | None:
     common = [p for p in chains[0] if all(p in c for c in chains[1:])] if chains else []
     if common:
         return common[0]
+    ancestors = {p for chain in chains for p in chain}
     hubs = [
         s.id
         for s in taxonomy
-        if s.id not in members and all(m in s.related for m in members) and len(members) > 1
+        if s.id not in members
+        and s.id not in ancestors  # NoSQL, MongoDB's parent, does not cover "MySQL or MongoDB"
+        and all(m in s.related for m in members)
+        and len(members) > 1
     ]
     return hubs[0] if hubs else None
 
@@ -534,12 +593,51 @@ def experience_check(title: str | None, evidence: ResumeEvidence) -> Experience:
     return Experience(level, asked, shown, factor)
 
 
-def _in_groups(hit: SkillHit, groups: Sequence[RequirementGroup]) -> bool:
-    """Whether every mention of an asked skill lies inside a group that lists it."""
-    spans = [(g.start, g.end) for g in groups if hit.id in g.skill_ids]
-    return bool(spans) and all(
-        any(start <= m.start and m.end <= end for start, end in spans) for m in hit.mentions
-    )
+QUALIFICATION_SECTIONS = frozenset({"requirements", "preferred"})
+
+
+def _title_end(text: str) -> int:
+    """Where a posting's first non-empty line (its title) ends."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _as_asked(
+    hit: SkillHit, groups: Sequence[RequirementGroup], stated: bool, title_end: int
+) -> SkillHit | None:
+    """An asked skill as a line of its own, or None when the groups that list it answer it or
+    the posting names it only as context of the role.
+
+    Only the mentions outside groups make the line ("PyTorch or TensorFlow" does not make
+    TensorFlow required on its own). When the posting ``stated`` its qualifications, they set
+    the level: a skill named there keeps only those mentions (none outside a group: the group
+    answers it); one named only in the title is required; one named only among the duties or
+    in the introduction ("submitting to back-end services", "delivering high availability")
+    is context of the role: no line, no gap.
+    """
+    spans = [span for g in groups if hit.id in g.skill_ids for span in g.spans]
+    own = [m for m in hit.mentions if not any(s <= m.start and m.end <= e for s, e in spans)]
+    level: Level | None = hit.level
+    if stated and any(m.section in QUALIFICATION_SECTIONS for m in hit.mentions):
+        own = [m for m in own if m.section in QUALIFICATION_SECTIONS]
+        level = max((m.level for m in own), key=LEVEL_RANK.__getitem__, default=None)
+    elif stated:
+        if not any(m.start < title_end for m in own):
+            return None
+        level = "required"
+    elif len(own) < len(hit.mentions):
+        level = max((m.level for m in own), key=LEVEL_RANK.__getitem__, default=None)
+    if not own:
+        return None
+    if level == hit.level and len(own) == len(hit.mentions):
+        return hit
+    return replace(hit, level=level or "required", mentions=tuple(own))
+
+
+def _states_qualifications(job: DocumentProfile) -> bool:
+    """Whether the posting has a requirements section that names skills."""
+    return any(m.section == "requirements" for hit in job.skills for m in hit.mentions)
 
 
 def match_job(
@@ -562,11 +660,9 @@ def match_job(
     ]
     groups = [g for g in groups if g.skill_ids]
     asked = {hit.id: hit for hit in job.skills}
-    lines = [
-        _line(hit, evidence)
-        for hit in job.skills
-        if hit.id not in skip and not _in_groups(hit, groups)
-    ]
+    stated, title_end = _states_qualifications(job), _title_end(job.text)
+    own = [_as_asked(hit, groups, stated, title_end) for hit in job.skills if hit.id not in skip]
+    lines = [_line(hit, evidence) for hit in own if hit is not None]
     taken = {line.id for line in lines}
     for group in groups:
         line = _group_line(group, asked, evidence, taxonomy, taken)

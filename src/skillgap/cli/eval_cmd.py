@@ -1,10 +1,12 @@
-"""``skillgap eval``: precision, recall and F1 of extraction against labelled documents."""
+"""``skillgap eval``: precision, recall and F1 of extraction against labelled documents, or of
+gap decisions against judged (resume, posting) pairs (``--pairs``)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from skillgap.analysis.pair_eval import PairsError, evaluate_pairs, format_pairs, load_pairs
 from skillgap.cli.common import CliError, add_taxonomy_option, taxonomy_from_args
 from skillgap.extraction.evaluation import EvalError, EvalResult, Totals, evaluate
 from skillgap.extraction.evaluation_files import evaluate_files
@@ -14,7 +16,11 @@ from skillgap.taxonomy import Taxonomy
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("eval", help="score extraction against labelled documents")
     parser.add_argument("--docs", required=True, type=Path, help="folder of <doc>.txt files")
-    parser.add_argument("--labels", required=True, type=Path, help="labels.jsonl")
+    parser.add_argument("--labels", type=Path, help="labels.jsonl")
+    parser.add_argument(
+        "--pairs", type=Path, help="judged (resume, posting) pairs (pairs.jsonl): score gaps"
+    )
+    parser.add_argument("--verbose", action="store_true", help="with --pairs: every pair's gaps")
     parser.add_argument("--worst", type=int, default=5, help="how many worst documents to list")
     parser.add_argument(
         "--files",
@@ -59,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
     taxonomy = taxonomy_from_args(args)
     if not args.docs.is_dir():
         raise CliError(f"{args.docs}: not a folder")
+    if args.pairs is not None:
+        return run_pairs(args.pairs, args.docs, taxonomy, verbose=args.verbose)
+    if args.labels is None:
+        raise CliError("give --labels (extraction) or --pairs (gap decisions)")
     if args.files is not None:
         return _run_files(args, taxonomy)
     try:
@@ -80,4 +90,14 @@ def _run_files(args: argparse.Namespace, taxonomy: Taxonomy) -> int:
     print(format_result(result.files, args.worst))
     print("\nThe same documents from their texts:\n")
     print(format_result(result.texts, args.worst))
+    return 0
+
+
+def run_pairs(pairs: Path, docs: Path, taxonomy: Taxonomy, *, verbose: bool) -> int:
+    """``skillgap eval --pairs``: the gap figures of the judged pairs."""
+    try:
+        result = evaluate_pairs(load_pairs(pairs), docs, taxonomy=taxonomy)
+    except PairsError as exc:
+        raise CliError(str(exc)) from None
+    print(format_pairs(result, verbose=verbose))
     return 0

@@ -5,7 +5,9 @@ least 2 of Python, Go, Bash", "Python, Node, Golang, or bash (At least 2)" and "
 similar" each become one :class:`skillgap.models.RequirementGroup`, satisfied by ``need`` of its
 members. A list is a group only when its words say so: "or", "/", "and/or", a trailing "or
 similar", a count ("at least 2", "4 of these") or a "one of" / "any of" / "either" before it.
-"Python and SQL" and "Python, SQL, etc." are plain lists: every item is asked for.
+"Python and SQL" and "Python, SQL, etc." are plain lists: every item is asked for. A skill with
+bracketed examples after it ("Python (including NumPy, pandas)", "ML fundamentals (gradient
+descent, cross-validation)") is one requirement too, met by the skill or any example.
 
 Members are the mentions standing next to each other with only separators between them
 (commas, slashes, "or", "and", brackets, white space); a list never runs over a clause end.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from skillgap.models import LEVEL_RANK, Level, RequirementGroup
@@ -25,6 +27,11 @@ _COUNT = r"(\d|" + "|".join(_NUMBERS) + r")"
 _SEPARATOR_RE = re.compile(
     r"[^\S\n]*(?:(?:,|/|\||&|\band/or\b|\bor\b|\band\b|\([a-z ]{1,20}\)|\(|\))"
     r"[^\S\n]*\n?[^\S\n]*)*",
+    re.IGNORECASE,
+)
+# a kind word a member may carry ("Machine Learning Technologies or Deep Learning")
+_KIND_WORD_RE = re.compile(
+    r"[^\S\n]+(?:technolog(?:y|ies)|tools?|frameworks?|libraries|concepts|methods|techniques)\b",
     re.IGNORECASE,
 )
 _OR_RE = re.compile(r"/|\||\bor\b", re.IGNORECASE)
@@ -52,6 +59,16 @@ _TAIL_RE = re.compile(  # matched right after the list
     r"|related|any\s+other)\b",
     re.IGNORECASE,
 )
+# between a skill and the bracketed examples that follow it ("Python (including NumPy, pandas)",
+# "machine learning fundamentals (gradient descent, cross-validation)")
+_EXAMPLES_RE = re.compile(
+    r"[^\S\n]*(?:[A-Za-z][\w-]*[^\S\n]+){0,6}?(?:[A-Za-z][\w-]*)?[^\S\n]*\([^\S\n]*"
+    r"(?:(?:including|incl\.|e\.\s?g\.|eg|i\.\s?e\.|such\s+as|like|especially|for\s+example)"
+    r"[,:]?[^\S\n]*)?",
+    re.IGNORECASE,
+)
+_EXAMPLES_REACH = 80
+_OPENS_EXAMPLES_RE = re.compile(r"[^\S\n]*\([^\S\n]*")
 _CLAUSE_END_RE = re.compile(r"[.;!?\n•]\s")
 
 
@@ -89,15 +106,55 @@ def requirement_groups(
     while i < len(spans):
         j = i
         while j + 1 < len(spans) and _joined(text, spans[j][1], spans[j + 1][0]):
+            if _OPENS_EXAMPLES_RE.fullmatch(text, spans[j][1], spans[j + 1][0]):
+                break  # "machine learning (gradient descent, ...)": examples of the skill
             j += 1
-        groups += _group(text, spans[i : j + 1], prerequisites)
+        run = spans[i : j + 1]
+        head = _head_of_examples(text, spans, i)
+        if head is not None:
+            examples, run = _bracketed(text, head, run)
+            groups += _examples(text, [head, *examples])
+        groups += _group(text, run, prerequisites) if run else []
         i = j + 1
     return tuple(_distinct(groups))
 
 
+def _head_of_examples(text: str, spans: Sequence[_Span], i: int) -> _Span | None:
+    """The skill a bracketed list starting at ``spans[i]`` gives examples of, if any."""
+    if i == 0:
+        return None
+    head = spans[i - 1]
+    start = spans[i][0]
+    if start - head[1] > _EXAMPLES_REACH:
+        return None
+    return head if _EXAMPLES_RE.fullmatch(text, head[1], start) else None
+
+
+def _bracketed(text: str, head: _Span, run: Sequence[_Span]) -> tuple[list[_Span], list[_Span]]:
+    """The examples of ``head`` at the start of ``run`` (up to the closing bracket) and the
+    rest of the run; none when the bracket only spells the head out ("Large language models
+    (LLM), LangChain": LangChain is no example of LLMs)."""
+    close = text.find(")", head[1])
+    close = len(text) if close < 0 else close
+    inside = [span for span in run if span[1] <= close]
+    if all(set(span[2]) <= set(head[2]) for span in inside):
+        return [], list(run)
+    return inside, list(run[len(inside) :])
+
+
+def _examples(text: str, spans: Sequence[_Span]) -> list[RequirementGroup]:
+    """A skill and the examples after it, one requirement met by any of them: the examples
+    detail the skill rather than add to it."""
+    group = _make(text, spans, 1)
+    if group is None:
+        return []
+    close = text.find(")", group.end, group.end + _TAIL_REACH)
+    return [_widen(text, group, group.start, close + 1 if close >= 0 else group.end)]
+
+
 def _distinct(groups: list[RequirementGroup]) -> list[RequirementGroup]:
     """One group per set of alternatives (a posting may repeat a list): the first, with the
-    largest count and the firmest level any repetition states."""
+    largest count and the firmest level any repetition states, and the places it repeats."""
     kept: dict[frozenset[str], RequirementGroup] = {}
     for g in groups:
         key = frozenset(g.skill_ids)
@@ -107,9 +164,7 @@ def _distinct(groups: list[RequirementGroup]) -> list[RequirementGroup]:
             continue
         level: Level = "required" if "required" in (first.level, g.level) else "preferred"
         need = max(first.need, g.need)
-        kept[key] = RequirementGroup(
-            first.skill_ids, need, level, first.text, first.start, first.end
-        )
+        kept[key] = replace(first, need=need, level=level, repeats=(*first.repeats, g.spans[0]))
     return list(kept.values())
 
 
@@ -134,6 +189,8 @@ def _spans(members: Iterable[Member]) -> list[_Span]:
 def _joined(text: str, left_end: int, right_start: int) -> bool:
     """Whether only list separators, or a few list items that name no skill ("Jaeger,
     Ambassador"), stand between two mentions."""
+    kind_word = _KIND_WORD_RE.match(text, left_end, right_start)
+    left_end = kind_word.end() if kind_word else left_end
     gap = right_start - left_end
     if gap <= _MAX_JOIN and _SEPARATOR_RE.fullmatch(text, left_end, right_start):
         return True
@@ -198,7 +255,7 @@ def _make(text: str, spans: Sequence[_Span], need: int) -> RequirementGroup | No
 
 def _widen(text: str, group: RequirementGroup, start: int, end: int) -> RequirementGroup:
     """The group quoted with the words that make it one ("one of ...", "... (at least 2)")."""
-    return RequirementGroup(group.skill_ids, group.need, group.level, text[start:end], start, end)
+    return replace(group, text=text[start:end], start=start, end=end)
 
 
 def _intro(text: str, start: int) -> tuple[int, int | None] | None:

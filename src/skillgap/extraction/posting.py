@@ -55,6 +55,26 @@ _ROLE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a sentence that states what the role asks of a candidate ("The ideal candidate should have
+# experience with Seldon", "Must Have Skills - Kubernetes")
+_ASKS_RE = re.compile(
+    r"\bexperience\s+(?:with|in|of|building|using|deploying)\b|\bproficien|\bknowledge\s+of\b"
+    r"|\bfamiliar(?:ity)?\s+with\b|\bmust\b|\brequire[ds]?\b|\bmandatory\b|\bessential\b"
+    r"|\b(?:should|must)\s+have\b|\bideal\s+candidate\b|\bexpertise\s+in\b|\bskills\s*:",
+    re.IGNORECASE,
+)
+
+
+def sentence_asks(sentence: str) -> bool:
+    """Whether a sentence states what the role asks of the candidate.
+
+    >>> sentence_asks("The ideal candidate should have experience with Seldon and MLflow.")
+    True
+    >>> sentence_asks("You will deploy models to production.")
+    False
+    """
+    return _ASKS_RE.search(sentence) is not None
+
 
 def sentence_is_context(sentence: str) -> bool | None:
     """True for company, offer or application text; False for text about the role; None when
@@ -76,39 +96,56 @@ def sentence_is_context(sentence: str) -> bool | None:
 
 
 class ContextSentences:
-    """The company, offer and application sentences of one posting's text, read line by line
-    on demand (a mention asks for its own line only)."""
+    """The company, offer and application sentences of one posting's text, and where the others
+    state what the role asks, read line by line on demand (a mention asks for its own line
+    only)."""
 
     def __init__(self, text: str):
         self.text = text
-        self._lines: dict[int, list[tuple[int, bool]]] = {}
+        self._lines: dict[int, list[tuple[int, bool, tuple[int, ...]]]] = {}
 
-    def is_context(self, offset: int) -> bool:
-        """Whether the sentence around character ``offset`` describes the company or the offer."""
+    def _sentence(self, offset: int) -> tuple[int, bool, tuple[int, ...]]:
         line_start = self.text.rfind("\n", 0, offset) + 1
         sentences = self._lines.get(line_start)
         if sentences is None:
             sentences = self._lines[line_start] = self._read_line(line_start)
-        verdict = False
-        for end, context in sentences:
-            verdict = context
-            if offset < end:
+        found: tuple[int, bool, tuple[int, ...]] = (offset, False, ())
+        for found in sentences:
+            if offset < found[0]:
                 break
-        return verdict
+        return found
 
-    def _read_line(self, start: int) -> list[tuple[int, bool]]:
-        """(end offset, is context) for each sentence of the line starting at ``start``."""
+    def is_context(self, offset: int) -> bool:
+        """Whether the sentence around character ``offset`` describes the company or the offer."""
+        return self._sentence(offset)[1]
+
+    def asks(self, offset: int) -> bool:
+        """Whether the sentence around character ``offset`` asks for what stands there: a cue
+        before it ("requires knowledge of Docker"), or after it in the same part of the
+        sentence ("Python is required"), not after a comma ("We use Kafka for pipelines, and
+        this requires knowledge of Docker" asks for Docker only)."""
+        _, context, cues = self._sentence(offset)
+        after = [cue for cue in cues if cue >= offset]
+        if context or not cues:
+            return False
+        return len(after) < len(cues) or "," not in self.text[offset : after[0]]
+
+    def _read_line(self, start: int) -> list[tuple[int, bool, tuple[int, ...]]]:
+        """(end offset, is context, where ask cues start) for each sentence of the line
+        starting at ``start``."""
         end = self.text.find("\n", start)
         end = len(self.text) if end < 0 else end
-        out: list[tuple[int, bool]] = []
+        stops = [m.end() for m in _SENTENCE_END_RE.finditer(self.text, start, end)]
+        if not stops or stops[-1] < end:
+            stops.append(end)
+        out: list[tuple[int, bool, tuple[int, ...]]] = []
         previous = False
         cut = start
-        for m in _SENTENCE_END_RE.finditer(self.text, start, end):
-            previous = self._judge(self.text[cut : m.end()], previous)
-            out.append((m.end(), previous))
-            cut = m.end()
-        if cut < end:
-            out.append((end, self._judge(self.text[cut:end], previous)))
+        for stop in stops:
+            previous = self._judge(self.text[cut:stop], previous)
+            cues = tuple(m.start() for m in _ASKS_RE.finditer(self.text, cut, stop))
+            out.append((stop, previous, cues))
+            cut = stop
         return out
 
     @staticmethod

@@ -44,7 +44,7 @@ _CONTRAST_RE = re.compile(
 _PREFERRED_RE = re.compile(
     r"\bnice[\s-]to[\s-]haves?\b|\ba\s+(?:big\s+|huge\s+|strong\s+)?plus\b"
     r"|\bplus\b(?=\s*(?:[.!;\n]|$))"
-    r"|\bbonus\b|\bprefer(?:red|ably|ence)?\b|\bideally\b|\bdesir(?:ed|able)\b"
+    r"|\bbonus\b|\bprefer(?:red|abl[ey]|ence)?\b|\bideally\b|\bdesir(?:ed|able)\b"
     r"|\ban\s+advantage\b|\badvantageous\b|\bwould\s+be\s+(?:great|nice|good|helpful|beneficial)\b"
     r"|\bgood\s+to\s+have\b|\bhelpful\b|\boptional\b|\bnot\s+required\s+but\b|\bbeneficial\b"
     r"|\bis\s+a\s+plus\b|\bappreciated\b|\bencouraged\b|\b(?:is|are)\s+(?:highly\s+)?valued\b"
@@ -67,6 +67,20 @@ CUE_REACH = 300  # characters around a mention in which a level cue may stand
 UNLEVELLED_SECTIONS = frozenset({"tags"})
 _CONDITION_RE = re.compile(r"\bif\b", re.IGNORECASE)
 _NOTE_REACH = 40  # characters a bracketed note may run on either side of its cue
+# a degree and the subjects it may be in, ending where a mention starts ("Degree in Computer
+# Science, Bioinformatics, or ...")
+_DEGREE_RE = re.compile(
+    r"\b(?:degrees?|bachelor['’]?s?|master['’]?s?|ph\.?\s?d\.?|doctorate|b\.?\s?sc?\.?|m\.?\s?sc?\.?"
+    r"|bs|ms|ba|ma)\b[^,;:()]{0,40}?\b(?:in|of)\s+"
+    r"(?P<subjects>(?:[A-Za-z&+/.'’-]+(?:\s*,\s*|\s+(?:or|and)\s+|\s+)){0,12})$",
+    re.IGNORECASE,
+)
+_NOT_SUBJECT_RE = re.compile(
+    r"\b(?:with|on|using|experience|knowledge|emphasis|focus|including|such|like|strong"
+    r"|background|years?|skills?)\b",
+    re.IGNORECASE,
+)
+_DEGREE_REACH = 160  # characters a degree may stand before the subject
 
 NEGATION_HINTS = frozenset(
     ("no", "not", "never", "zero", "lack", "lacking", "without", "except", "excluding", "other",
@@ -74,10 +88,10 @@ NEGATION_HINTS = frozenset(
      "won’t", "isn't", "isn’t", "aren't", "aren’t")
 )  # fmt: skip
 PREFERRED_HINTS = frozenset(
-    ("nice", "plus", "bonus", "prefer", "preferred", "preferably", "preference", "ideally",
-     "desired", "desirable", "advantage", "advantageous", "would", "good", "helpful", "optional",
-     "beneficial", "appreciated", "encouraged", "valued", "extra", "great", "fantastic",
-     "awesome", "welcome", "welcomed", "gives", "give")
+    ("nice", "plus", "bonus", "prefer", "preferred", "preferably", "preferable", "preference",
+     "ideally", "desired", "desirable", "advantage", "advantageous", "would", "good", "helpful",
+     "optional", "beneficial", "appreciated", "encouraged", "valued", "extra", "great",
+     "fantastic", "awesome", "welcome", "welcomed", "gives", "give")
 )  # fmt: skip
 YEAR_HINTS = frozenset(("year", "years", "yr", "yrs", "month", "months"))
 # tokens that end a clause; "*" only as a bullet between spaces (flattened lists: "Go * Rust")
@@ -198,6 +212,14 @@ class ClauseIndex:
         if section == "preferred" or self.preferred_cue(start, end, clause):
             return "preferred"
         return "required"
+
+    def degree_subject(self, start: int, clause: tuple[int, int] | None = None) -> bool:
+        """Whether a mention starting at ``start`` names a subject of a degree ("MSc in
+        Computer Science, Bioinformatics or a related field"): an education requirement, not a
+        skill the role asks for."""
+        c_start = (clause or self.clause(start, start))[0]
+        m = _DEGREE_RE.search(self.text, max(c_start, start - _DEGREE_REACH), start)
+        return m is not None and not _NOT_SUBJECT_RE.search(m.group("subjects"))
 
     def years_near(
         self, start: int, end: int, clause: tuple[int, int] | None = None

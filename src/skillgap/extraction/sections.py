@@ -8,9 +8,12 @@ heading with its content on the same line; it changes that line only.
 In postings a section holds until the next heading, known or not: a heading the table does not
 name ("Our Stack", a bold line in a DOCX) ends a nice-to-have or benefits part. A permissive
 framing at the end of a line ("You don't need all of these, but you might have some of them")
-makes what follows it, up to the next heading, nice-to-have. Text that no heading sorts is read
-sentence by sentence (:mod:`skillgap.extraction.posting`): the company's description of itself
-belongs to "about".
+makes what follows it, up to the next heading, nice-to-have. A known heading glued to the end of a
+long line of flattened text ("... and risk. Key Responsibilities:") opens its section on the next
+line. Text that no heading sorts is read sentence by sentence
+(:mod:`skillgap.extraction.posting`): the company's description of itself belongs to "about", and
+a sentence that states what the role asks ("The ideal candidate should have experience with X")
+to "requirements".
 """
 
 from __future__ import annotations
@@ -38,6 +41,12 @@ _PERMISSIVE_RE = re.compile(
     r"|\bbonus\s+points\b|\bnot\s+required,?\s+but\b",
     re.IGNORECASE,
 )
+# a heading glued to the end of a long line of flattened text ("... and risk. Key
+# Responsibilities:"): the last sentence of the line, ending in a colon
+_TRAILING_HEADING_RE = re.compile(
+    r"(?:[.!?]|\s[*•·]|[^\S\n]-)[^\S\n]+([A-Z][^\n.!?:•*]{2,60}?)[^\S\n]*:[^\S\n\w]*$",
+    re.MULTILINE,
+)
 _PERMISSIVE_TAIL = 60  # characters a framing may stand from the end of its line to introduce a list
 _NEUTRAL = "other"
 HEADINGS_KEY = "skillgap.headings"  # Doc.user_data key: (offset, heading) pairs from markup
@@ -61,8 +70,12 @@ class SectionMap:
         """The section a character offset falls in."""
         i = bisect_right(self.starts, offset) - 1
         name = self.names[i] if i >= 0 else _NEUTRAL
-        if self.context is not None and name in _SENTENCE_READ and self.context.is_context(offset):
+        if self.context is None or name not in _SENTENCE_READ:
+            return name
+        if self.context.is_context(offset):
             return "about"
+        if name == _NEUTRAL and self.context.asks(offset):
+            return "requirements"
         return name
 
 
@@ -113,8 +126,17 @@ def section_map(
         if name is not None or is_job:
             found.setdefault(offset, (offset + len(heading), name))
     if is_job:
+        _add_trailing_headings(text, found)
         _add_permissive_framings(text, found)
     return _build(text, kind, found, labels)
+
+
+def _add_trailing_headings(text: str, found: dict[int, tuple[int, str | None]]) -> None:
+    """A known heading that ends a long line opens its section on the next line."""
+    for m in _TRAILING_HEADING_RE.finditer(text):
+        name = heading_name(m.group(1), "job")
+        if name is not None and m.end() < len(text):
+            found.setdefault(m.end() + 1, (m.end() + 1, name))
 
 
 def _add_permissive_framings(text: str, found: dict[int, tuple[int, str | None]]) -> None:

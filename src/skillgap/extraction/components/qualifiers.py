@@ -25,6 +25,8 @@ from skillgap.extraction.qualifiers import (
 )
 from skillgap.extraction.sections import section_map
 
+DEGREE_SECTION = "education"  # a posting's mention that names a degree subject
+
 
 class SkillQualifiers:
     """Sets section, negation, requirement level and years on every mention, and publishes the
@@ -80,6 +82,8 @@ class SkillQualifiers:
             m.years = clauses.years_near(start, end, clause)
             if kind == "job":
                 m.level = clauses.level(m.section, start, end, clause)
+                if clauses.degree_subject(start, clause):
+                    m.section = DEGREE_SECTION
         doc.spans[SPAN_KEY] = [Span(doc, m.start, m.end, label=m.skill_id) for m in mentions]
         return doc
 
