@@ -57,6 +57,7 @@ JOB_SECTIONS: dict[str, tuple[str, ...]] = {
         "skills & experience", "you should have", "competencies", "your skills",
         "technical requirements", "education and experience", "essential criteria",
         "qualifications and experience", "minimum requirements", "basic requirements",
+        "we like you to know", "we'd like you to know",
     ),
     "preferred": (
         "preferred qualifications", "preferred", "preferred skills", "preferred experience",
@@ -76,6 +77,7 @@ JOB_SECTIONS: dict[str, tuple[str, ...]] = {
         "overview", "role overview", "your impact", "what you will be doing", "essential duties",
         "essential functions", "job summary", "job duties and responsibilities",
         "position overview", "the opportunity", "the position",
+        "our tech stack", "our stack", "our technology stack",  # the stack the role works with
     ),
     # where a posting names its stack as tags (job boards: "Technologies: python docker"): the
     # skills count, but the tags say nothing about how firmly each is asked for
