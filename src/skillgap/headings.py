@@ -77,7 +77,6 @@ JOB_SECTIONS: dict[str, tuple[str, ...]] = {
         "overview", "role overview", "your impact", "what you will be doing", "essential duties",
         "essential functions", "job summary", "job duties and responsibilities",
         "position overview", "the opportunity", "the position",
-        "our tech stack", "our stack", "our technology stack",  # the stack the role works with
     ),
     # where a posting names its stack as tags (job boards: "Technologies: python docker"): the
     # skills count, but the tags say nothing about how firmly each is asked for
