@@ -52,3 +52,18 @@ def test_phrase_mentions_quote_the_words_they_cover() -> None:
     profile = skillgap.extract(text, kind="resume")
     hit = next(h for h in profile.skills if h.id == "collaboration")
     assert hit.mentions[0].text == "Collaborating with\nback-end developers"
+
+
+def test_names_joined_by_slashes_in_one_token_each_count() -> None:
+    assert {"csharp", "cpp"} <= _ids("Languages: C#/C++", "job")
+    assert {"csharp", "dotnet"} <= _ids("Deep hands-on Java and/or C#/.NET", "job")
+
+
+def test_a_slash_pair_with_a_part_that_is_no_skill_gives_nothing() -> None:
+    assert "csharp" not in _ids("Skills: C#/whatever", "job")
+
+
+def test_a_coordinated_pair_of_soft_skills_gives_both() -> None:
+    assert {"analytical-skills", "problem-solving"} <= _ids(
+        "Strong analytical and problem-solving skills", "job"
+    )
