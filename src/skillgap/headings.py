@@ -58,6 +58,7 @@ JOB_SECTIONS: dict[str, tuple[str, ...]] = {
         "technical requirements", "education and experience", "essential criteria",
         "qualifications and experience", "minimum requirements", "basic requirements",
         "education & experience", "tools/skills", "skills/tools", "tools and skills",
+        "we like you to know", "we'd like you to know",
     ),
     "preferred": (
         "preferred qualifications", "preferred", "preferred skills", "preferred experience",

@@ -45,8 +45,9 @@ def _plural_variants(form: str) -> set[str]:
     return out
 
 
-def spelling_variants(form: str) -> set[str]:
-    """Lower-case spellings of a case-insensitive form that should match it exactly.
+def spelling_variants(form: str, *, plurals: bool = True) -> set[str]:
+    """Lower-case spellings of a case-insensitive form that should match it exactly (without
+    plurals for a job title: "Data Scientist" is the role, "our data scientists" a team).
 
     >>> sorted(spelling_variants("TensorFlow"))[:4]
     ['tensor flow', 'tensor flows', 'tensor-flow', 'tensor-flows']
@@ -68,6 +69,7 @@ def spelling_variants(form: str) -> set[str]:
         words = lower.split()
         if 1 < len(words) <= 3 and all(w.isalpha() for w in words):
             out.add("-".join(words))  # "machine learning" also as "machine-learning"
-    for variant in list(out):
-        out |= _plural_variants(variant)
+    if plurals:
+        for variant in list(out):
+            out |= _plural_variants(variant)
     return {v for v in out if v}

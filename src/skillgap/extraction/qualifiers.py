@@ -26,14 +26,23 @@ _NEG_BEFORE_RE = re.compile(
     r"|\b(?:except(?:\s+for)?|excluding|other\s+than|apart\s+from|but\s+not)\b"
     r"|\bno\s*$|\bnot\s*$|\bnever\s+(?:used|worked\s+with)\b"
     r"|\b(?:do|does|will)\s+not\s+(?:need|require|use|have)\b"
-    r"|\b(?:don|doesn|won)['’]t\s+(?:need|require|use|have)\b",
+    r"|\b(?:don|doesn|won)['’]t\s+(?:need|require|use|have)\b"
+    # first-person denials and plans: "I haven't used X", "not yet familiar with X", "currently
+    # learning X", "planning to learn X": the writer does not hold X (yet)
+    r"|\b(?:have|has|had)(?:\s+not|n['’]t)\s+(?:yet\s+|ever\s+)?(?:used|worked|tried|touched)\b"
+    r"|\bnot\s+yet\s+(?:familiar|experienced|proficient|comfortable|used|worked)\b"
+    r"|\b(?:currently|now|still|presently)\s+learning\b|\blearning\s+next\b|\bnext\s+up\b"
+    r"|\b(?:plan(?:ning|s)?|want(?:ing|s)?|hop(?:e|es|ing)|intend(?:ing|s)?|aim(?:ing|s)?"
+    r"|would\s+like|'d\s+like|going)\s+to\s+(?:learn|study|pick\s+up|explore)\b",
     re.IGNORECASE,
 )
 _NEG_AFTER_RE = re.compile(
     r"^[^,;:]{0,40}?\b(?:is|are)?\s*(?:not|n['’]t)\s+"
     r"(?:required|necessary|needed|a\s+requirement|expected|mandatory|essential|used)\b"
     r"|^\s*(?:is|are)?\s*[:\-–]?\s*not\s+(?:required|needed)\b"
-    r"|^\s*(?:experience\s+)?(?:not\s+required|not\s+needed|unnecessary|optional\s+but\s+not)\b",
+    r"|^\s*(?:experience\s+)?(?:not\s+required|not\s+needed|unnecessary|optional\s+but\s+not)\b"
+    r"|^\s*[:\-–(]\s*(?:currently\s+)?(?:learning(?:\s+next)?|next\s+to\s+learn|in\s+progress)\b"
+    r"\s*\)?\s*$|^\s*next\s*$",
     re.IGNORECASE,
 )
 _CONTRAST_RE = re.compile(
@@ -85,7 +94,8 @@ _DEGREE_REACH = 160  # characters a degree may stand before the subject
 NEGATION_HINTS = frozenset(
     ("no", "not", "never", "zero", "lack", "lacking", "without", "except", "excluding", "other",
      "apart", "but", "n't", "n’t", "nt", "don't", "don’t", "dont", "doesn't", "doesn’t", "won't",
-     "won’t", "isn't", "isn’t", "aren't", "aren’t")
+     "won’t", "isn't", "isn’t", "aren't", "aren’t", "haven't", "haven’t", "hasn't", "hasn’t",
+     "hadn't", "hadn’t", "yet", "learning", "learn", "next", "progress")
 )  # fmt: skip
 PREFERRED_HINTS = frozenset(
     ("nice", "plus", "bonus", "prefer", "preferred", "preferably", "preferable", "preference",

@@ -1,6 +1,7 @@
 """The skill taxonomy: YAML data validated at load, user overlays, and consistency checks.
 
-The package is split by job: ``model`` (the types), ``schema`` (one YAML document, bounded and
+The package is split by job: ``model`` (the types), ``phrases`` (the verb-and-object patterns skills
+may list), ``schema`` (one YAML document, bounded and
 validated), ``loading`` (files and folders, the built-in taxonomy), ``overlays`` (a user's skills
 laid over a taxonomy), ``checks`` (consistency over the whole taxonomy) and ``links`` (the optional
 network check of resource URLs). The public names are re-exported here.

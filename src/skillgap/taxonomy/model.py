@@ -93,6 +93,8 @@ class Skill:
     prerequisites: tuple[str, ...] = ()
     track: str | None = None
     fuzzy: bool = True
+    phrases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
     resources: tuple[Resource, ...] = ()
     outcome: str | None = None
     source: str = ""
@@ -118,6 +120,8 @@ class Skill:
             "prerequisites": list(self.prerequisites),
             "track": self.track,
             "fuzzy": self.fuzzy,
+            "phrases": list(self.phrases),
+            "titles": list(self.titles),
             "outcome": self.outcome,
             "resources": [r.to_dict() for r in self.resources],
         }

@@ -26,6 +26,7 @@ from skillgap.taxonomy.model import (
     Skill,
     TaxonomyError,
 )
+from skillgap.taxonomy.phrases import PhraseError, parse_phrase
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -41,7 +42,8 @@ _NUMBER_RE = re.compile(r"^[-+]?[0-9._]")
 LEARNING_FIELDS = frozenset({"resources", "outcome"})
 _FIELDS = {
     "id", "name", "phase", "category", "kind", "aliases", "case_sensitive", "context", "parent",
-    "related", "prerequisites", "hours", "description", "track", "fuzzy", *LEARNING_FIELDS,
+    "related", "prerequisites", "hours", "description", "track", "fuzzy", "phrases", "titles",
+    *LEARNING_FIELDS,
 }  # fmt: skip
 _CONTEXT_FIELDS = {"forms", "any_of", "window", "in_skill_list", "not_before", "not_after"}
 _RESOURCE_FIELDS = {"title", "url", "type"}
@@ -101,6 +103,16 @@ def _str_list(value: Any, where: str) -> tuple[str, ...]:
 
 def _lower_list(value: Any, where: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _str_list(value, where))
+
+
+def _parse_phrases(skill_id: str, value: Any, where: str) -> tuple[str, ...]:
+    phrases = _lower_list(value, where)
+    for phrase in phrases:
+        try:
+            parse_phrase(skill_id, phrase)
+        except PhraseError as exc:
+            raise TaxonomyError(f"{where}: {exc}") from None
+    return phrases
 
 
 def _parse_context(raw: Any, where: str) -> ContextRule:
@@ -244,6 +256,8 @@ def parse_skill(raw: Any, source: str, index: int) -> Skill:
         prerequisites=_str_list(raw.get("prerequisites"), f"{where}: field 'prerequisites'"),
         track=track,
         fuzzy=fuzzy,
+        phrases=_parse_phrases(skill_id, raw.get("phrases"), f"{where}: field 'phrases'"),
+        titles=_str_list(raw.get("titles"), f"{where}: field 'titles'"),
         resources=_parse_resources(raw.get("resources"), f"{where}: field 'resources'"),
         outcome=_parse_outcome(raw.get("outcome"), f"{where}: field 'outcome'"),
         source=source,

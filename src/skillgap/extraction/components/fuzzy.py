@@ -66,10 +66,12 @@ class SkillFuzzy(TaxonomyComponent):
         single_words: set[str] = set()
         joins_left: set[str] = set()
         joins_right: set[str] = set()
+        parts: dict[str, set[str]] = defaultdict(set)
         for skill in patterns:
             for form in skill["forms"]:
                 one_word = len(form.split()) == 1
                 for variant in spelling_variants(form):
+                    parts[variant].add(skill["id"])
                     key = compact_key(variant)
                     if len(key) < 3:
                         continue
@@ -81,6 +83,9 @@ class SkillFuzzy(TaxonomyComponent):
                     elif one_word:
                         single_words.add(key)
         self.keys = {k: tuple(sorted(v)) for k, v in keys.items()}
+        self.slash_parts = {
+            variant: tuple(sorted(ids)) for variant, ids in parts.items()
+        }  # exact spellings, for names joined by slashes ("C#/C++")
         strings = self.nlp.vocab.strings
         self.join_left_hashes = sorted_hashes(strings.add(w) for w in joins_left)
         self.join_right_hashes = sorted_hashes(strings.add(w) for w in joins_right)
@@ -94,6 +99,8 @@ class SkillFuzzy(TaxonomyComponent):
 
     def lookup(self, word: str) -> WordHit | None:
         """Skill ids a single word stands for, how it matched and the score."""
+        if "/" in word:
+            return self._slashed(word)
         if not _WORD_RE.fullmatch(word):
             return None  # markup or punctuation glued to a name ("MLflow</b") is not a variant
         key = compact_key(word)
@@ -117,6 +124,20 @@ class SkillFuzzy(TaxonomyComponent):
         if score < self.threshold:
             return None
         return self.keys[best[0]], "fuzzy", round(score, 1)
+
+    def _slashed(self, word: str) -> WordHit | None:
+        """Names joined by slashes in one token ("C#/C++", "C#/.NET"): only when every part is
+        a form, so "and/or" or "Python/whatever" give nothing."""
+        parts = word.lower().split("/")
+        if len(parts) > 4 or not all(parts):
+            return None
+        found: set[str] = set()
+        for part in parts:
+            ids = self.slash_parts.get(part)
+            if ids is None:
+                return None
+            found.update(ids)
+        return tuple(sorted(found)), "alias", 100.0
 
     def process(self, doc: Doc) -> Doc:
         mentions: list[SkillMention] = doc._.skillgap_mentions

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -14,22 +15,36 @@ from skillgap.extraction.doc_data import (
     SkillMention,
     TakenTokens,
     doc_text,
+    in_sorted,
     new_mention,
+    sorted_hashes,
+    token_arrays,
     token_offsets,
 )
 from skillgap.extraction.forms import spelling_variants
 from skillgap.taxonomy import Taxonomy
+from skillgap.taxonomy.phrases import CLAUSE_ENDS, Phrase, match_at, parse_phrase
 
 _CAPS_PREFIX = "caps:"
+_TITLE_PREFIX = "title:"
+_PHRASE_REACH = 24  # tokens a phrase may span, gaps and line breaks included
 
 
 class SkillMatcher(TaxonomyComponent):
-    """Exact matching of taxonomy forms and their spelling variants with PhraseMatchers; starts
+    """Exact matching of taxonomy forms and their spelling variants with PhraseMatchers, of job
+    titles (singular only: "Data Scientist" names the role, "data scientists" a team) and of
+    verb-and-object phrases ("Collaborated with a team of engineers"); starts
     ``doc._.skillgap_mentions``."""
 
     def patterns_of(self, taxonomy: Taxonomy) -> Patterns:
         return [
-            {"id": s.id, "forms": list(s.forms), "case_sensitive": list(s.case_sensitive)}
+            {
+                "id": s.id,
+                "forms": list(s.forms),
+                "case_sensitive": list(s.case_sensitive),
+                "titles": list(s.titles),
+                "phrases": list(s.phrases),
+            }
             for s in taxonomy
         ]
 
@@ -38,8 +53,17 @@ class SkillMatcher(TaxonomyComponent):
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.cased = PhraseMatcher(vocab, attr="ORTH")
         self.names: dict[str, set[str]] = {}
+        self.phrases: dict[int, list[Phrase]] = defaultdict(list)
+        strings = vocab.strings
         for skill in patterns:
             skill_id, forms, cased = skill["id"], skill["forms"], skill["case_sensitive"]
+            titles = set().union(*(spelling_variants(t, plurals=False) for t in skill["titles"]))
+            if titles:
+                self.lower.add(_TITLE_PREFIX + skill_id, [make_doc(t) for t in sorted(titles)])
+            for pattern in skill["phrases"]:
+                phrase = parse_phrase(skill_id, pattern)
+                for word in phrase.slots[0] or ():
+                    self.phrases[strings.add(word)].append(phrase)
             self.names[skill_id] = spelling_variants(forms[0])
             variants = set().union(*(spelling_variants(f) for f in forms))
             self.lower.add(skill_id, [make_doc(v) for v in sorted(variants)])
@@ -50,6 +74,7 @@ class SkillMatcher(TaxonomyComponent):
                     self.lower.add(
                         _CAPS_PREFIX + skill_id, [make_doc(f.lower()) for f in caps_forms]
                     )
+        self.phrase_starts = sorted_hashes(self.phrases)
         tokenizer = self.nlp.tokenizer
         if patterns and isinstance(tokenizer, Tokenizer):
             # Tokenizing thousands of pattern strings fills the tokenizer's cache with entries
@@ -65,7 +90,9 @@ class SkillMatcher(TaxonomyComponent):
         offsets = token_offsets(doc)
         for match_id, start, end in self.lower(doc):
             key = strings[match_id]
-            if not key.startswith(_CAPS_PREFIX):
+            if key.startswith(_TITLE_PREFIX):
+                found[start, end].setdefault(key.removeprefix(_TITLE_PREFIX), "title")
+            elif not key.startswith(_CAPS_PREFIX):
                 found[start, end][key] = "lower"
             elif text[offsets[0][start] : offsets[1][end - 1]].isupper():
                 found[start, end].setdefault(key.removeprefix(_CAPS_PREFIX), "caps")
@@ -81,8 +108,36 @@ class SkillMatcher(TaxonomyComponent):
                     mention.match = "exact"
                 mention.caps_only = how == "caps"
                 mentions.append(mention)
+        mentions += self._phrase_mentions(doc, mentions)
         doc._.skillgap_mentions = mentions
         return doc
+
+    def _phrase_mentions(self, doc: Doc, named: list[SkillMention]) -> list[SkillMention]:
+        """Mentions of the skills' phrases, where no name of the same skill covers them."""
+        if not self.phrases:
+            return []
+        arrays = token_arrays(doc)
+        starts = np.flatnonzero(in_sorted(arrays.lower, self.phrase_starts)).tolist()
+        if not starts:
+            return []
+        covered = {(m.skill_id, i) for m in named for i in range(m.start, m.end)}
+        out: list[SkillMention] = []
+        for start in starts:
+            window = doc[start : min(len(doc), start + _PHRASE_REACH)]
+            words = ["" if t.is_space else t.lower_ for t in window]
+            breaks = [t.text in CLAUSE_ENDS or t.text.count("\n") > 1 for t in window]
+            done: set[str] = set()
+            for phrase in self.phrases[int(arrays.lower[start])]:
+                if phrase.skill_id in done or (phrase.skill_id, start) in covered:
+                    continue
+                end = match_at(phrase, words, breaks, 0)
+                if end is None:
+                    continue
+                done.add(phrase.skill_id)
+                out.append(
+                    new_mention(arrays.offsets, start, start + end, phrase.skill_id, "alias")
+                )
+        return out
 
 
 @Language.factory("skill_matcher", assigns=["doc._.skillgap_mentions"])

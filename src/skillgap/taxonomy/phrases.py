@@ -1,0 +1,120 @@
+"""Skills stated as verbs and their objects rather than names: a taxonomy skill's ``phrases``.
+
+A phrase is a short pattern of words, each slot one word with ``|`` between alternatives and
+``...`` for a gap of up to ``MAX_GAP`` words inside one clause::
+
+    collaborate|partner with ... team|stakeholder|engineer
+
+Every word also matches its inflections, made by rule (``collaborate`` finds "collaborates",
+"collaborated", "collaborating"; ``team`` finds "teams"; ``lead`` finds "led"), so the taxonomy
+names a lemma once. Words are compared lower-cased, token by token; a line break inside a phrase
+is allowed ("Collaborating with\\nback-end developers"), a blank line or sentence punctuation is
+not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GAP = "..."
+MAX_GAP = 8
+# the irregular forms the built-in phrases need; a rule-made form that is no word never matches
+_IRREGULAR = {
+    "lead": ("led",), "build": ("built",), "write": ("wrote", "written"),
+    "take": ("took", "taken"), "teach": ("taught",), "make": ("made",), "bring": ("brought",),
+    "drive": ("drove", "driven"), "speak": ("spoke", "spoken"), "think": ("thought",),
+    "run": ("ran",), "grow": ("grew", "grown"), "give": ("gave", "given"),
+}  # fmt: skip
+# tokens a phrase never runs across
+CLAUSE_ENDS = frozenset((".", "!", "?", ";", "•", "·", "|"))
+
+
+class PhraseError(ValueError):
+    """A phrase pattern that cannot be used (empty slot, a gap at an end or twice in a row)."""
+
+
+def inflections(word: str) -> frozenset[str]:
+    """A lower-case word and the inflected forms rules make of it (nouns and verbs alike).
+
+    >>> sorted(inflections("collaborate"))
+    ['collaborate', 'collaborated', 'collaborates', 'collaborating']
+    >>> sorted(inflections("plan"))
+    ['plan', 'planed', 'planing', 'planned', 'planning', 'plans']
+    """
+    w = word.lower()
+    out = {w, *_IRREGULAR.get(w, ())}
+    if not w.isalpha() or len(w) < 3:
+        return frozenset(out)
+    if w.endswith("e"):
+        out |= {w + "s", w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and w[-2] not in "aeiou":
+        out |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif w.endswith(("s", "x", "z", "ch", "sh")):
+        out |= {w + "es", w + "ed", w + "ing"}
+    else:
+        out |= {w + "s", w + "ed", w + "ing"}
+        if w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+            out |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # "planned", "mapping"
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A compiled phrase: per slot the set of lower-case words it accepts (None: a gap)."""
+
+    skill_id: str
+    slots: tuple[frozenset[str] | None, ...]
+
+
+def parse_phrase(skill_id: str, pattern: str) -> Phrase:
+    """Compile ``pattern`` for ``skill_id``; :class:`PhraseError` says what is wrong with it."""
+    slots: list[frozenset[str] | None] = []
+    for part in pattern.split():
+        if part == GAP:
+            if not slots or slots[-1] is None:
+                raise PhraseError(f"phrase {pattern!r}: '...' must stand between two words")
+            slots.append(None)
+            continue
+        words = [w for w in part.split("|") if w]
+        if not words:
+            raise PhraseError(f"phrase {pattern!r}: an empty word")
+        slots.append(frozenset().union(*(inflections(w) for w in words)))
+    if len([s for s in slots if s is not None]) < 2 or slots[-1] is None:
+        raise PhraseError(f"phrase {pattern!r}: needs two words or more and must end with a word")
+    return Phrase(skill_id, tuple(slots))
+
+
+def match_at(phrase: Phrase, words: list[str], breaks: list[bool], start: int) -> int | None:
+    """The end (exclusive) of ``phrase`` matched at word ``start``, or None.
+
+    ``words`` holds each token's lower-case text with white-space tokens as ``""``; ``breaks``
+    flags the tokens no phrase runs across (blank lines, sentence punctuation)."""
+    return _match(phrase.slots, 0, words, breaks, start)
+
+
+def _match(
+    slots: tuple[frozenset[str] | None, ...],
+    k: int,
+    words: list[str],
+    breaks: list[bool],
+    i: int,
+) -> int | None:
+    if k == len(slots):
+        return i
+    slot = slots[k]
+    if slot is None:  # try the shortest gap first
+        skipped = 0
+        while i < len(words) and not breaks[i] and skipped <= MAX_GAP:
+            end = _match(slots, k + 1, words, breaks, i)
+            if end is not None:
+                return end
+            if words[i]:
+                skipped += 1
+            i += 1
+        return None
+    if k > 0:
+        while i < len(words) and not words[i] and not breaks[i]:
+            i += 1  # a line break between two words
+    if i < len(words) and not breaks[i] and words[i] in slot:
+        return _match(slots, k + 1, words, breaks, i + 1)
+    return None

@@ -1,0 +1,45 @@
+"""First-person denials and plans in resumes: a skill the writer has not used or is only about to
+learn is never reported as held."""
+
+from __future__ import annotations
+
+import pytest
+
+import skillgap
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("I have not used Docker.", "docker"),
+        ("I haven't worked with Kafka in production.", "kafka"),
+        ("Not yet familiar with Terraform.", "terraform"),
+        ("Kafka: learning next", "kafka"),
+        ("Learning next: Airflow", "airflow"),
+        ("Planning to learn Scala this year.", "scala"),
+        ("I would like to learn Kubernetes.", "kubernetes"),
+        ("Want to learn PyTorch soon.", "pytorch"),
+        ("Taught myself Python, now learning Docker.", "docker"),
+        ("Docker (in progress)", "docker"),
+    ],
+)
+def test_a_denied_or_planned_skill_is_not_held(text: str, skill: str) -> None:
+    profile = skillgap.extract(text, kind="resume")
+    assert skill not in profile.skill_ids
+    assert skill in {hit.id for hit in profile.negated}
+
+
+def test_a_plan_line_does_not_reach_the_skills_line_above() -> None:
+    profile = skillgap.extract(
+        "Skills: Python, SQL\nCurrently learning: Docker, Kafka", kind="resume"
+    )
+    assert {"python", "sql"} <= profile.skill_ids
+    assert not {"docker", "kafka"} & profile.skill_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Machine learning with PyTorch", "Deep learning, PyTorch", "Next, we moved to PyTorch."],
+)
+def test_learning_as_a_field_or_next_as_a_word_denies_nothing(text: str) -> None:
+    assert "pytorch" in skillgap.extract(text, kind="resume").skill_ids
