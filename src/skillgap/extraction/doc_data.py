@@ -116,8 +116,13 @@ def in_sorted(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     search is quicker than ``np.isin``)."""
     if not len(keys):
         return np.zeros(len(values), dtype=bool)
-    at = np.searchsorted(keys, values).clip(max=len(keys) - 1)
-    return keys[at] == values
+    return keys.take(np.searchsorted(keys, values), mode="clip") == values
+
+
+def pair_hashes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """One number per pair of hashes (wrapping arithmetic: a hash, not a value)."""
+    with np.errstate(over="ignore"):
+        return first * np.uint64(1_000_003) + second
 
 
 def sorted_hashes(hashes: Iterable[int]) -> np.ndarray:

@@ -11,7 +11,7 @@ import numpy as np
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from skillgap.extraction.doc_data import token_arrays
+from skillgap.extraction.doc_data import pair_hashes, token_arrays
 from skillgap.memo import per_object
 from skillgap.models import DocKind
 
@@ -57,14 +57,9 @@ class _Keyed:
 
     def count(self, values: np.ndarray) -> np.ndarray:
         """Occurrences of job cues and of resume cues among ``values``."""
-        at = np.searchsorted(self.keys, values).clip(max=len(self.keys) - 1)
-        return np.bincount(self.kinds[at[self.keys[at] == values]], minlength=2)  # see in_sorted
-
-
-def _pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """One number per word pair (wrapping arithmetic: a hash, not a value)."""
-    with np.errstate(over="ignore"):
-        return first * np.uint64(1_000_003) + second
+        at = np.searchsorted(self.keys, values)
+        found = self.keys.take(at, mode="clip") == values  # see in_sorted
+        return np.bincount(self.kinds.take(at[found]), minlength=2)
 
 
 class KindCues:
@@ -77,7 +72,7 @@ class KindCues:
         def pairs(items: tuple[tuple[str, str], ...]) -> list[int]:
             firsts = np.array([vocab.strings.add(a) for a, _ in items], dtype=np.uint64)
             seconds = np.array([vocab.strings.add(b) for _, b in items], dtype=np.uint64)
-            return _pair_keys(firsts, seconds).tolist()
+            return pair_hashes(firsts, seconds).tolist()
 
         self.words = _Keyed(words(JOB_WORDS), words(RESUME_WORDS))
         self.pairs = _Keyed(pairs(JOB_PAIRS), pairs(RESUME_PAIRS))
@@ -92,7 +87,7 @@ class KindCues:
         address near the top counts for a resume."""
         arrays = token_arrays(doc)  # shared with the skill components, computed once
         lowers = arrays.lower[:HEAD_TOKENS]
-        pairs = _pair_keys(lowers[:-1], lowers[1:])
+        pairs = pair_hashes(lowers[:-1], lowers[1:])
         job, resume = self.words.count(lowers) + self.pairs.count(pairs)
         resume += 2 * bool(arrays.like_email[:150].any())
         return "resume" if resume > job else "job"

@@ -205,6 +205,8 @@ def _group(
     text: str, spans: Sequence[_Span], prerequisites: Callable[[str], Iterable[str]]
 ) -> list[RequirementGroup]:
     """The groups one run of joined mentions makes: the whole run, or its slash pairs."""
+    if len({i for span in spans for i in span[2]}) < 2:
+        return []  # one id (a lone mention, or a repetition) makes no group in any case
     joins = [text[a[1] : b[0]] for a, b in pairwise(spans)]
     listed = [j for j in joins if not _is_slash(j)]
     has_or = any(_OR_RE.search(j) for j in listed)
