@@ -7,14 +7,17 @@ import gzip
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import skillgap.batch.inputs as inputs
+import skillgap.batch.reading as reading
 from skillgap.batch import BatchInputError, OutputError, run_batch
 from skillgap.batch.outputs import OutputPaths, output_lock
+from skillgap.documents import Limits
 
 JOBS = pd.DataFrame({"id": ["j1"], "text": ["Requirements: Python, Docker."]})
 RESUMES = pd.DataFrame({"id": ["r1"], "text": ["Experience: Python and PyTorch."]})
@@ -42,6 +45,24 @@ def test_a_named_pipe_table_or_row_is_refused_at_once(tmp_path: Path) -> None:
     pairs = run_batch(rows, JOBS).pairs
     assert "named pipe" in pairs.loc[pairs.resume_id == "r1", "error"].item()
     assert pd.isna(pairs.loc[pairs.resume_id == "r2", "error"].item())
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_slow_row_file_is_stopped_in_its_worker_and_the_others_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr(reading, "LIMITS", Limits(timeout_s=1.0, max_html_elements=10**7))
+    (tmp_path / "slow.html").write_bytes(
+        b"<html><ul>" + b"<li>Python</li>" * 400_000 + b"</ul></html>"  # 10+ s to parse
+    )
+    (tmp_path / "good.txt").write_text("Experience: Python and Docker", encoding="utf-8")
+    rows = pd.DataFrame({"id": ["slow", "good"], "path": ["slow.html", "good.txt"]})
+    rows.to_csv(tmp_path / "resumes.csv", index=False)
+    started = time.perf_counter()
+    pairs = run_batch(tmp_path / "resumes.csv", JOBS, workers=workers).pairs.set_index("resume_id")
+    assert time.perf_counter() - started < 30
+    assert "slow.html: reading this document took longer than 1 s" in pairs.loc["slow", "error"]
+    assert pd.isna(pairs.loc["good", "error"]) and pairs.loc["good", "score"] == 100
 
 
 def test_a_second_run_on_a_held_output_is_refused(tmp_path: Path) -> None:

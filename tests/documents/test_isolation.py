@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
 import pytest
 
-from skillgap.documents import DocumentError, Limits, read_document_isolated
+from skillgap.documents import DocumentError, Limits, isolation, read_document_isolated
 from skillgap.documents.isolation import warm_up
 
 from .hostile import flate_bomb_pdf, text_pdf, time_limit
@@ -58,3 +59,20 @@ def test_a_document_needing_too_much_memory_is_stopped() -> None:
     with time_limit(60), pytest.raises(DocumentError, match="more than 300 MB of memory"):
         read_document_isolated(flate_bomb_pdf(600 * 1024**2), "bomb.pdf", limits=limits)
     assert read_document_isolated(GOOD, "after.pdf").text.startswith("Skills")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_forked_child_starts_its_own_workers_and_leaves_the_parents_alone() -> None:
+    warm_up()
+    (parents,) = isolation._POOL.idle
+    pid = os.fork()
+    if pid == 0:  # the child: none of the parent's workers, and its own read works
+        try:
+            ok = not isolation._POOL.idle and read_document_isolated(GOOD, "c.pdf").text
+            os._exit(0 if ok else 1)
+        except BaseException:
+            os._exit(2)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert parents.process.poll() is None
+    assert read_document_isolated(GOOD, "p.pdf").text.startswith("Skills")

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from skillgap.analysis.compare import ResumeEvidence, resume_evidence, with_role_titles
 from skillgap.analysis.report import report_from_profiles
-from skillgap.documents import DocumentError, read_document
+from skillgap.batch.reading import read_row_document
+from skillgap.documents import DocumentError
 from skillgap.extraction.extract import extract, extract_many
 from skillgap.models import DocKind, DocumentProfile
 from skillgap.taxonomy import Taxonomy, default_taxonomy
@@ -129,7 +130,7 @@ def _document_text(item: DocumentItem) -> tuple[str, str | None]:
     else:
         name = Path(item.path or "").name
         try:
-            text = read_document(Path(item.path or "")).text
+            text = read_row_document(Path(item.path or "")).text
         except DocumentError as exc:
             return "", f"{name}: {exc}"
         except OSError as exc:

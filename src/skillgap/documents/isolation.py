@@ -7,7 +7,8 @@ of this process (dashboard sessions, the CLI, the API). A worker that passes
 ``Limits.max_memory_bytes`` (``RLIMIT_AS``); no lock is held while a document is parsed, so a
 caller never waits behind another caller's file (up to ``MAX_WORKERS`` documents are read at
 once; a further caller waits for a free worker). Idle workers stay warm for the next document;
-each dies with this process.
+they are stopped when this process exits, and die with it if it is killed. A process forked from
+this one (a batch worker) starts with an empty pool of its own.
 
 >>> from skillgap.documents import read_document_isolated
 >>> read_document_isolated(b"Skills: Python, SQL", "cv.txt").text
@@ -16,6 +17,7 @@ each dies with this process.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import subprocess
@@ -34,6 +36,7 @@ MAX_WORKERS = 8
 MAX_IDLE = 2
 MAX_READS_PER_WORKER = 100
 GRACE_S = 1.0  # after the reader's own deadline, before the worker is killed
+START_TIMEOUT_S = 60.0  # for a new worker to import its readers (not counted in a document's time)
 
 
 def read_document_isolated(
@@ -104,6 +107,24 @@ class _Pool:
                 raise DocumentError(value)
             return value
 
+    def shutdown(self) -> None:
+        """Stop the idle workers (and reap them)."""
+        with self.lock:
+            idle, self.idle = self.idle, []
+        for worker in idle:
+            _stop(worker)
+
+    def forget(self) -> None:
+        """In a forked child: drop the parent's workers (their pipes are the parent's to use)
+        and its locks, which another thread may have held at the fork."""
+        for worker in self.idle:
+            for end in (worker.sender, worker.receiver):
+                with contextlib.suppress(OSError):
+                    end.close()
+        self.idle = []
+        self.lock = threading.Lock()
+        self.slots = threading.BoundedSemaphore(MAX_WORKERS)
+
     def _acquire(self) -> _Worker:
         with self.lock:
             while self.idle:
@@ -129,7 +150,8 @@ def _died(data: bytes, limits: Limits) -> str:
 
 
 def _start() -> _Worker:
-    """A new worker: ``python -m skillgap.documents.worker``, talking over its stdin/stdout."""
+    """A new worker: ``python -m skillgap.documents.worker``, talking over its stdin/stdout;
+    returned once it says it is ready, so its start-up is not counted in a document's time."""
     process = subprocess.Popen(
         [sys.executable, "-m", "skillgap.documents.worker", str(os.getpid())],
         stdin=subprocess.PIPE,
@@ -142,7 +164,15 @@ def _start() -> _Worker:
     receiver = Connection(os.dup(process.stdout.fileno()), writable=False)
     process.stdin.close()
     process.stdout.close()
-    return _Worker(process, sender, receiver)
+    worker = _Worker(process, sender, receiver)
+    try:
+        ready = receiver.poll(START_TIMEOUT_S) and receiver.recv() == ("ready", None)
+    except (EOFError, OSError):
+        ready = False
+    if not ready:
+        _stop(worker)
+        raise DocumentError("the document reader could not be started; try again")
+    return worker
 
 
 def _stop(worker: _Worker) -> None:
@@ -156,3 +186,6 @@ def _stop(worker: _Worker) -> None:
 
 
 _POOL = _Pool()
+atexit.register(_POOL.shutdown)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_POOL.forget)

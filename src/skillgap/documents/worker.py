@@ -1,8 +1,9 @@
 """The worker process of ``read_document_isolated``: ``python -m skillgap.documents.worker PID``.
 
-It reads ``(data, name, limits, ocr)`` requests from stdin and answers ``(status, value)`` on
-stdout (pickled, length-prefixed), one document at a time, under ``RLIMIT_AS``; it dies with its
-parent (``PR_SET_PDEATHSIG`` on Linux, else at the closed pipe).
+Once its readers are imported it says ``("ready", None)``; then it reads ``(data, name, limits,
+ocr)`` requests from stdin and answers ``(status, value)`` on stdout (pickled, length-prefixed),
+one document at a time, under ``RLIMIT_AS``; it dies with its parent (``PR_SET_PDEATHSIG`` on
+Linux, else at the closed pipe).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def main(parent: int) -> None:
     receiver = Connection(os.dup(0), writable=False)
     sender = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)  # stray prints go to stderr, not into the channel
+    sender.send(("ready", None))
     while True:
         try:
             data, name, limits, ocr = receiver.recv()
