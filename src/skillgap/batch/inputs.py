@@ -46,7 +46,7 @@ _CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 _COMPRESSION_SUFFIXES = frozenset((".gz", ".bz2", ".xz", ".zip", ".zst"))
 _PARQUET_SUFFIXES = frozenset((".parquet", ".pq"))
 _SURROGATE = re.compile("[\ud800-\udfff]")
-MAX_TABLE_BYTES = 1024 * 1024 * 1024  # what a compressed table may unpack to
+MAX_TABLE_BYTES = 256 * 1024 * 1024  # what a table may hold (unpacked), so a run stays under 1 GB
 _READ_STEP = 1024 * 1024
 
 
@@ -170,7 +170,8 @@ def _file_bytes(path: Path, compression: str | None) -> bytes:
     """The content of ``path``, decompressed by its suffix as a stream, at most
     ``MAX_TABLE_BYTES`` of it (a decompression bomb stops there)."""
     if compression is None:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            return _capped(stream, path)
     if compression == ".zip":
         with zipfile.ZipFile(path) as archive:
             members = [m for m in archive.infolist() if not m.is_dir()]
@@ -207,8 +208,8 @@ def _capped(stream: io.BufferedIOBase | IO[bytes], path: Path) -> bytes:
         total += len(piece)
         if total > MAX_TABLE_BYTES:
             raise BatchInputError(
-                f"{path}: unpacks to more than {format_size(MAX_TABLE_BYTES)} (the limit); "
-                "it may be a decompression bomb"
+                f"{path}: holds more than {format_size(MAX_TABLE_BYTES)} unpacked (the limit); "
+                "split the table, or it may be a decompression bomb"
             )
         pieces.append(piece)
     return b"".join(pieces)

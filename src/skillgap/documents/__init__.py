@@ -1,7 +1,7 @@
 """Documents in: PDF, DOCX, HTML, Markdown and text files become normalised text with structure.
 
-``read_document`` reads in this process (for trusted files and batch workers);
-``read_document_isolated`` reads untrusted uploads in a worker process with hard limits.
+``read_document`` reads in this process (for trusted files); ``read_document_isolated`` reads
+untrusted files (uploads, batch rows) in a worker process with hard limits.
 
 >>> from skillgap.documents import read_document
 >>> doc = read_document(b"<h2>Requirements</h2><ul><li>PyTorch</li></ul>", "job.html")
