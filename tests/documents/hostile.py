@@ -23,6 +23,28 @@ def raw_pdf(content: bytes, *, compress: bool = True) -> bytes:
         b"<< " + filters + b"/Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return _assemble(objects)
+
+
+def repeated_page_pdf(content: bytes, pages: int) -> bytes:
+    """A PDF of ``pages`` pages that all draw one (compressed) content stream."""
+    stream = zlib.compress(content, 9)
+    kids = b" ".join(b"%d 0 R" % (5 + n) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+        b"/Resources << /Font << /F1 4 0 R >> >> >>"
+    ] * pages
+    return _assemble(objects)
+
+
+def _assemble(objects: list[bytes]) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1, the catalog first) with its xref table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n")
     offsets = []
@@ -54,13 +76,23 @@ def many_operations_pdf(count: int) -> bytes:
 
 def scattered_words_pdf(count: int, seed: int = 0) -> bytes:
     """``count`` short words at random positions on one page."""
+    return raw_pdf(_scattered(count, seed))
+
+
+def _scattered(count: int, seed: int) -> bytes:
     rng = random.Random(seed)
     ops = [b"BT /F1 4 Tf"]
     for _ in range(count):
         x, y = rng.uniform(0, 600), rng.uniform(0, 780)
         ops.append(b"1 0 0 1 %.1f %.1f Tm (w%d) Tj" % (x, y, rng.randrange(100)))
     ops.append(b"ET")
-    return raw_pdf(b"\n".join(ops))
+    return b"\n".join(ops)
+
+
+def slow_pdf(pages: int = 40) -> bytes:
+    """A PDF within every count cap that takes a reader far longer than 20 s: ``pages`` pages of
+    90,000 scattered words each."""
+    return repeated_page_pdf(_scattered(90_000, 0), pages)
 
 
 def flate_bomb_pdf(inflated_bytes: int) -> bytes:

@@ -76,3 +76,40 @@ def test_a_forked_child_starts_its_own_workers_and_leaves_the_parents_alone() ->
     assert os.waitstatus_to_exitcode(status) == 0
     assert parents.process.poll() is None
     assert read_document_isolated(GOOD, "p.pdf").text.startswith("Skills")
+
+
+def _wait_for_idle(count: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if len(isolation._POOL.idle) >= count:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_keep_warm_starts_a_spare_as_soon_as_the_ready_reader_is_taken() -> None:
+    isolation._POOL.shutdown()
+    isolation.keep_warm(1)
+    try:
+        with time_limit(90):
+            assert _wait_for_idle(1, 40)
+            (ready,) = isolation._POOL.idle
+            assert read_document_isolated(GOOD, "cv.pdf").text.startswith("Skills")
+            assert _wait_for_idle(2, 40)  # the reader used, back, and a spare started meanwhile
+            assert ready in isolation._POOL.idle
+    finally:
+        isolation.keep_warm(0)
+        isolation._POOL.shutdown()
+
+
+def test_a_reader_started_for_a_short_lived_thread_outlives_it() -> None:
+    isolation._POOL.shutdown()
+    with time_limit(60):
+        thread = threading.Thread(target=read_document_isolated, args=(GOOD, "t.pdf"))
+        thread.start()
+        thread.join()
+        (worker,) = isolation._POOL.idle
+        time.sleep(0.5)  # Linux's parent-death signal follows the thread that started a process
+        assert worker.process.poll() is None
+        assert read_document_isolated(GOOD, "after.pdf").text.startswith("Skills")
+        assert isolation._POOL.idle == [worker]

@@ -7,8 +7,9 @@ of this process (dashboard sessions, the CLI, the API). A worker that passes
 ``Limits.max_memory_bytes`` (``RLIMIT_AS``); no lock is held while a document is parsed, so a
 caller never waits behind another caller's file (up to ``MAX_WORKERS`` documents are read at
 once; a further caller waits for a free worker). Idle workers stay warm for the next document;
-they are stopped when this process exits, and die with it if it is killed. A process forked from
-this one (a batch worker) starts with an empty pool of its own.
+a server can keep one ready at all times (``keep_warm``). They are stopped when this process
+exits, and die with it if it is killed. A process forked from this one (a batch worker) starts
+with an empty pool of its own.
 
 >>> from skillgap.documents import read_document_isolated
 >>> read_document_isolated(b"Skills: Python, SQL", "cv.txt").text
@@ -23,6 +24,7 @@ import os
 import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
@@ -58,6 +60,12 @@ def warm_up() -> None:
     _POOL.warm_up()
 
 
+def keep_warm(spares: int = 1) -> None:
+    """Keep ``spares`` idle workers ready at all times, started in the background: for servers,
+    so that a caller never waits for a worker to start, even while others are reading."""
+    _POOL.keep_warm(spares)
+
+
 @dataclass
 class _Worker:
     process: subprocess.Popen[bytes]
@@ -71,7 +79,10 @@ class _Pool:
     """Worker processes: idle ones kept warm, at most ``MAX_WORKERS`` busy at once."""
 
     idle: list[_Worker] = field(default_factory=list)
+    spares: int = 0
+    starting: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    starter: ThreadPoolExecutor = field(default_factory=lambda: _starter())
     slots: threading.BoundedSemaphore = field(
         default_factory=lambda: threading.BoundedSemaphore(MAX_WORKERS)
     )
@@ -80,12 +91,43 @@ class _Pool:
         with self.lock:
             if self.idle:
                 return
-        worker = _start()
+        worker = self.start()
+        self._release(worker)
+
+    def keep_warm(self, spares: int) -> None:
+        self.spares = max(0, min(spares, MAX_IDLE))
+        self._top_up()
+
+    def _top_up(self) -> None:
+        """Start (in the background) the workers missing from ``spares`` idle ones."""
+        with self.lock:
+            missing = self.spares - len(self.idle) - self.starting
+            if missing <= 0:
+                return
+            self.starting += missing
+        for _ in range(missing):
+            self.starter.submit(self._start_spare)
+
+    def start(self) -> _Worker:
+        """A new worker, started from one of the pool's long-lived threads: Linux sends the
+        parent-death signal when the *thread* that started a worker ends, and callers' threads
+        (a Streamlit script run, a request) end all the time."""
+        return self.starter.submit(_start).result()
+
+    def _start_spare(self) -> None:
+        try:
+            worker = _start()
+        except (DocumentError, OSError):
+            return
+        finally:
+            with self.lock:
+                self.starting -= 1
         self._release(worker)
 
     def read(self, data: bytes, name: str, limits: Limits, ocr: bool) -> Document:
         with self.slots:
             worker = self._acquire()
+            self._top_up()
             try:
                 worker.sender.send((data, name, limits, ocr))
                 worker.reads += 1
@@ -122,7 +164,9 @@ class _Pool:
                 with contextlib.suppress(OSError):
                     end.close()
         self.idle = []
+        self.spares = self.starting = 0
         self.lock = threading.Lock()
+        self.starter = _starter()
         self.slots = threading.BoundedSemaphore(MAX_WORKERS)
 
     def _acquire(self) -> _Worker:
@@ -132,7 +176,7 @@ class _Pool:
                 if worker.process.poll() is None:
                     return worker
                 _stop(worker)
-        return _start()
+        return self.start()
 
     def _release(self, worker: _Worker) -> None:
         with self.lock:
@@ -147,6 +191,10 @@ def _died(data: bytes, limits: Limits) -> str:
         f"reading {describe(data)} needed more than {format_size(limits.max_memory_bytes)} "
         "of memory (or crashed the reader) and was stopped; try a smaller or simpler file"
     )
+
+
+def _starter() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(MAX_WORKERS, thread_name_prefix="skillgap-reader-start")
 
 
 def _start() -> _Worker:

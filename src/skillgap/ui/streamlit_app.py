@@ -9,6 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from skillgap.documents.isolation import keep_warm
+
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 # Served by the dashboard itself: a ":material/...:" page icon makes browsers fetch the favicon
 # from fonts.gstatic.com (the navigation icons come from the font bundled with Streamlit).
@@ -18,6 +20,7 @@ FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 def main() -> None:
     """Configure the page and run the one the visitor chose."""
     st.set_page_config(page_title="skillgap", page_icon=str(FAVICON), layout="wide")
+    keep_warm(1)  # an idle document reader always ready: no upload waits for one to start
     page = st.navigation(
         [
             st.Page(
