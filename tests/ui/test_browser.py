@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.documents.hostile import slow_pdf
 from tests.ui.pdfs import encrypted, pdf_from_lines, two_page_resume
 
 from skillgap.analysis.report import analyze
@@ -234,3 +235,55 @@ def test_the_dashboard_requests_nothing_from_other_hosts(app_url: str, browser) 
     context.close()
     elsewhere = [u for u in requested if not u.startswith((app_url, "data:", "blob:"))]
     assert requested and elsewhere == []
+
+
+def _resume_variant(skills: str) -> bytes:
+    return pdf_from_lines(["Jane Doe", "Experience", "Built services.", f"Skills: {skills}"])
+
+
+def _seconds_to_result(page, name: str, pdf: bytes) -> float:
+    """From the upload of ``pdf`` as the resume to its score on screen."""
+    posting = read_document(POSTINGS[0].encode(), filename="pasted posting 1")
+    score = analyze(read_document(pdf, filename=name), [posting]).to_dict()["summary"]["score"]
+    started = time.perf_counter()
+    _upload(page, name, pdf)
+    page.locator(".st-key-analyze button").click()
+    page.locator(".st-key-report").get_by_text(f"{score:g}/100", exact=True).wait_for(
+        timeout=TIMEOUT_MS
+    )
+    return time.perf_counter() - started
+
+
+def test_a_hostile_pdf_in_one_session_does_not_hold_up_another(app_url: str, browser) -> None:
+    hostile = slow_pdf()
+    pages = []
+    for _ in range(2):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(app_url)
+        page.locator(".st-key-analyze button").wait_for(timeout=4 * TIMEOUT_MS)  # a busy machine
+        _settle(page)
+        jobs_box = page.locator(".st-key-jobs_text textarea")
+        jobs_box.fill(POSTINGS[0])
+        jobs_box.press("Control+Enter")
+        _settle(page)
+        pages.append(page)
+    good, bad = pages
+    _seconds_to_result(good, "warm.pdf", _resume_variant("Python"))  # pipeline and reader warm
+    normal = _seconds_to_result(good, "cv1.pdf", _resume_variant("Python, PyTorch"))
+
+    bad.locator(".st-key-resume_file input[type=file]").set_input_files(
+        {"name": "hostile.pdf", "mimeType": "application/pdf", "buffer": hostile}
+    )
+    bad.locator(".st-key-analyze button").click()
+    bad.wait_for_timeout(1000)  # the hostile file is being read
+    beside = _seconds_to_result(good, "cv2.pdf", _resume_variant("Python, PyTorch, Kubernetes"))
+    print(f"\ngood upload to result: {normal:.2f} s alone, {beside:.2f} s beside a hostile PDF")
+    assert beside < normal + 1.0
+
+    alert = bad.locator("[data-testid='stAlert']").filter(has_text="hostile.pdf")
+    alert.first.wait_for(timeout=40_000)
+    assert "took longer than 20 s and was stopped" in alert.first.inner_text()
+    assert bad.locator("[data-testid='stException']").count() == 0
+    for page in pages:
+        page.context.close()
