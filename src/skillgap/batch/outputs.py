@@ -2,12 +2,13 @@
 
 ``results.csv`` gives ``results.csv``, ``results.skills.csv`` and ``results.summary.csv``; the same
 with ``.parquet``. Each table is written to a temporary file in the same folder, and the three are
-moved into place only once all are written: a reader never sees half a table, nor a run's tables
-without the others. While a run works on an output it holds ``OUT.lock`` (holding its PID): a
-second run on the same output is refused until the first ends, and the run that takes the lock
-removes the temporary files a killed run left beside the outputs. The three tables change
-together: the moves are listed in a commit journal (``.OUT.commit``) first, and a run killed
-between them is completed by the next run on the output, before anything else. In CSV, text cells a
+moved into place only once all are written: a reader never sees half a table. While a run works
+on an output it holds ``OUT.lock`` (an operating-system lock, so it goes with its process however
+that ends; the file names the PID): a second run on the same output is refused until the first
+ends, and the run that takes the lock removes the temporary files a killed run left beside the
+outputs. The three tables change together: the moves are listed in a commit journal
+(``.OUT.commit``) first, and a run killed between them is completed by the next run on the output,
+before anything else (while ``.OUT.commit`` exists, the set is not yet whole). In CSV, text cells a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return) get a leading ``'``.
 """
@@ -17,9 +18,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
@@ -64,55 +67,76 @@ class OutputPaths:
 
 @contextlib.contextmanager
 def output_lock(paths: OutputPaths) -> Iterator[None]:
-    """Hold ``OUT.lock`` for the run, or raise ``OutputError`` naming the run that holds it;
-    a lock whose process is gone is taken over, and its leftovers removed."""
+    """Hold ``OUT.lock`` for the run, or raise ``OutputError`` naming the run that holds it.
+
+    The lock is the operating system's (``flock``; on Windows a locked byte), so it goes with
+    its process however that ends: a killed run's lock is free at once, and its leftovers are
+    removed by the next run."""
     lock = paths.pairs.with_name(paths.pairs.name + ".lock")
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            holder = _holder(lock)
-            if holder is not None:
-                raise OutputError(
-                    f"{paths.pairs}: another skillgap batch (PID {holder}) is writing this "
-                    "output; wait for it to finish or choose another output"
-                ) from None
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(lock)  # its run was killed
-            continue
-        except OSError as exc:
-            raise OutputError(
-                f"{paths.pairs.parent}: cannot write here ({exc.strerror or exc})"
-            ) from None
-        break
-    else:
-        raise OutputError(f"{paths.pairs}: cannot take the lock {lock.name}; try again")
+    handle = _locked(lock, paths)
     try:
-        with os.fdopen(fd, "w") as handle:
-            handle.write(str(os.getpid()))
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()).encode())
+        handle.flush()
         finish_commit(paths)  # a killed run's tables become visible together
         _remove_leftovers(paths)
         yield
     finally:
         with contextlib.suppress(OSError):
             os.unlink(lock)
+        handle.close()  # after the unlink: a run waiting on this file then sees it is gone
+
+
+def _locked(lock: Path, paths: OutputPaths) -> BinaryIO:
+    """``lock`` opened and locked by this process (a file a finished run unlinked is retried)."""
+    while True:
+        try:
+            handle = open(lock, "a+b")  # noqa: SIM115 (held for the run, closed by the caller)
+        except OSError as exc:
+            raise OutputError(
+                f"{paths.pairs.parent}: cannot write here ({exc.strerror or exc})"
+            ) from None
+        if not _try_lock(handle):
+            holder = _holder(lock)
+            handle.close()
+            who = f" (PID {holder})" if holder else ""
+            raise OutputError(
+                f"{paths.pairs}: another skillgap batch{who} is writing this output; "
+                "wait for it to finish or choose another output"
+            )
+        try:
+            same = os.path.samestat(os.fstat(handle.fileno()), os.stat(lock))
+        except OSError:
+            same = False
+        if same:
+            return handle
+        handle.close()  # locked a file its run had just removed: take the new one
+
+
+def _try_lock(handle: BinaryIO) -> bool:
+    """Lock ``handle``'s file without waiting; False when another process holds it."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def _holder(lock: Path) -> int | None:
-    """The PID of the live process holding ``lock``, or None when it is gone."""
+    """The PID the holder of ``lock`` wrote in it, if readable."""
     try:
-        pid = int(lock.read_text().strip() or 0)
+        return int(lock.read_text().strip() or 0) or None
     except (OSError, ValueError):
         return None
-    if pid <= 0 or pid == os.getpid():
-        return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None
-    except PermissionError:
-        return pid  # alive, another user's
-    return pid
 
 
 def _remove_leftovers(paths: OutputPaths) -> None:
