@@ -14,6 +14,7 @@ from tests.ui.pdfs import encrypted, pdf_from_lines, two_page_resume
 from skillgap.analysis.report import analyze
 from skillgap.documents import DocumentError, read_document
 from skillgap.documents.ocr import tesseract_installed
+from skillgap.ui import state
 from skillgap.ui.examples import EXAMPLE_POSTINGS, EXAMPLE_RESUME
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -233,6 +234,27 @@ def test_unreadable_resume_shows_one_clear_line(app: AppTest, name: str, data: b
     assert f"Nothing analyzed: {message}" in errors(app)
     assert not keyed_block(app, "report").metric
     assert all("\n" not in e for e in errors(app))
+
+
+def test_an_unreadable_upload_is_read_once_however_often_the_page_reruns(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+    real = state.read_document_isolated
+
+    def counted(data: bytes, filename: str, **kwargs: object) -> object:
+        reads.append(filename)
+        return real(data, filename, **kwargs)
+
+    monkeypatch.setattr(state, "read_document_isolated", counted)
+    data = b"%PDF-1.4 truncated, read once " + str(id(reads)).encode()
+    app.get("file_uploader")[0].upload("slow.pdf", data)
+    app.run()
+    app.multiselect(key="examples").set_value(["MLOps engineer"])
+    analyze_click(app)
+    app.run()
+    assert any(e.startswith("slow.pdf: ") for e in errors(app))
+    assert reads == ["slow.pdf"]  # a file that takes its whole time limit costs it once
 
 
 def test_encrypted_message_names_the_password(app: AppTest) -> None:

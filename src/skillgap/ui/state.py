@@ -15,7 +15,7 @@ import streamlit as st
 from spacy.language import Language
 
 from skillgap.analysis.report import analyze
-from skillgap.documents import read_document_isolated
+from skillgap.documents import DocumentError, read_document_isolated
 from skillgap.extraction.pipeline import get_pipeline
 from skillgap.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from skillgap.ui import TAXONOMY_ENV
@@ -65,11 +65,23 @@ def pipeline_for(custom: CustomTaxonomy | None) -> Language:
     return get_pipeline(taxonomy_for(custom))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
 def read_upload(data: bytes, name: str, ocr: bool = False) -> Input:
     """Read an uploaded or pasted document (raises ``DocumentError`` with a one-line message);
-    ``ocr`` reads scanned PDF pages with tesseract."""
-    document = read_document_isolated(data, filename=name, ocr=ocr)
+    ``ocr`` reads scanned PDF pages with tesseract. Failures are cached too: a hostile file
+    costs its time limit once, not again on every rerun of the page."""
+    read = _read_cached(data, name, ocr)
+    if isinstance(read, str):
+        raise DocumentError(read)
+    return read
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _read_cached(data: bytes, name: str, ocr: bool) -> Input | str:
+    """The document read, or the one-line reason it cannot be."""
+    try:
+        document = read_document_isolated(data, filename=name, ocr=ocr)
+    except DocumentError as exc:
+        return str(exc)
     return Input(source=name, text=document.text, warnings=document.warnings)
 
 
