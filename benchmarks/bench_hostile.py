@@ -4,13 +4,14 @@ Every input class of the reliability trial is generated here (crafted PDFs, a Fl
 bomb, hostile HTML and text shapes, a gzip CSV bomb, a named pipe, hostile taxonomy overlays) and
 run through the CLI (``python -m skillgap ...``), the library (a Python child calling
 ``read_document`` + ``analyze``, ``run_batch`` or ``load_taxonomy`` in-process) and, for a subset,
-the dashboard (Streamlit's AppTest uploading the file as the resume). Each run is a child process:
-its wall time, its peak resident memory (``ru_maxrss`` of the child and the reader processes it
-reaped, from ``wait4``) and its outcome (``ok``, or the one-line error it printed) are printed;
-a traceback or a run past ``--hang`` seconds is flagged. Floors: every run under 30 s and 1 GB,
-no traceback, no hang. The first case, a normal resume, shows what start-up alone costs (loading
-the pipeline; more on a loaded machine); for the dashboard, "input s" is the time from the upload
-to the result, after the app has started.
+the dashboard (Streamlit's AppTest uploading the file as the resume; an HTML file as ``cv.txt``,
+as the uploader takes PDF, DOCX, TXT and MD, and the type is told from the content). Each run is
+a child process: its wall time, its peak resident memory (``ru_maxrss`` of the child and the
+reader processes it reaped, from ``wait4``) and its outcome (``ok``, or the one-line error it
+printed) are printed; a traceback or a run past ``--hang`` seconds is flagged. Floors: every run
+under 30 s and 1 GB, no traceback, no hang. The first case, a normal resume, shows what start-up
+alone costs (loading the pipeline; more on a loaded machine); for the dashboard, "input s" is the
+time from the upload to the result, after the app has started.
 
 Usage: nice python benchmarks/bench_hostile.py [--only NAME,...] [--modes cli,library,dashboard]
 """
@@ -215,7 +216,9 @@ at = AppTest.from_file(sys.argv[3], default_timeout=120)
 at.run()
 started = time.perf_counter()
 at.text_area(key="jobs_text").set_value(Path(sys.argv[2]).read_text()).run()
-at.get("file_uploader")[0].upload(Path(sys.argv[1]).name, Path(sys.argv[1]).read_bytes()).run()
+source = Path(sys.argv[1])
+name = source.name if source.suffix in (".pdf", ".docx", ".txt", ".md") else "cv.txt"
+at.get("file_uploader")[0].upload(name, source.read_bytes()).run()
 at.button(key="analyze").click().run()
 print(f"input_s={time.perf_counter() - started:.1f}", file=sys.stderr)
 if at.exception:

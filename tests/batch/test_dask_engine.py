@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 
 import pandas as pd
 import pytest
@@ -93,3 +97,30 @@ def test_tls_without_certificates_fails_before_any_client(monkeypatch):
     monkeypatch.setattr(distributed, "Client", pytest.fail)
     with pytest.raises(BatchError, match="tls:// needs TLS certificates"):
         DaskEngine(1, "tls://127.0.0.1:9")
+
+
+@pytest.mark.slow
+def test_ctrl_c_on_a_dask_batch_prints_one_line_and_no_worker_traceback(tmp_path):
+    rows = [f"r{i},Experience: Python and SQL at company {i}. " * 3 for i in range(400)]
+    (tmp_path / "r.csv").write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    JOBS.to_csv(tmp_path / "j.csv", index=False)
+    command = [sys.executable, "-m", "skillgap", "batch", "--resumes", "r.csv", "--jobs", "j.csv",
+               "-o", "out.csv", "--engine", "dask", "--workers", "2"]  # fmt: skip
+    run = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group, as a terminal gives a command
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    checkpoint = tmp_path / "out.csv.checkpoint"
+    deadline = time.monotonic() + 240
+    while not (checkpoint.is_dir() and any(checkpoint.glob("extract-*.json"))):
+        assert run.poll() is None and time.monotonic() < deadline
+        time.sleep(0.2)
+    os.killpg(run.pid, signal.SIGINT)  # Ctrl-C reaches the whole group, workers included
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130
+    assert "Traceback" not in err.decode()
+    assert err.decode().strip().splitlines()[-1] == "skillgap: interrupted"

@@ -7,8 +7,11 @@ have skillgap installed and, for ``path`` inputs, see the same files.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -54,6 +57,20 @@ def _check_protocol(address: str) -> None:
         raise ValueError(f"{scheme}:// needs TLS certificates in the Dask configuration")
 
 
+@contextlib.contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Ignore SIGINT while local workers start, so they inherit it: on Ctrl-C this process
+    stops the cluster, instead of every worker printing its own KeyboardInterrupt traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class DaskEngine:
     """Submit chunk tasks to a Dask cluster, a bounded number at a time."""
 
@@ -66,14 +83,15 @@ class DaskEngine:
                 _check_protocol(scheduler)
                 self._client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
             else:
-                self._cluster = LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
+                with _interrupts_ignored():  # inherited: Ctrl-C is this process's to handle
+                    self._cluster = LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
                 self._client = Client(self._cluster, set_as_default=False)
         except Exception as exc:  # refused, timed out, malformed, unsupported protocol...
             self.close()
