@@ -8,7 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skillgap import extract
-from skillgap.documents.shape import MAX_PUNCTUATION_RUN, MAX_WORD_CHARS, tokenizable
+from skillgap.documents.shape import (
+    MAX_PUNCTUATION_RUN,
+    MAX_SENTENCE_CHARS,
+    MAX_WORD_CHARS,
+    tokenizable,
+)
 
 from .hostile import time_limit
 
@@ -19,7 +24,9 @@ _TEXT = st.text(alphabet=st.sampled_from("ab<\"'.-_ \n\t1é"), max_size=2000)
 def test_offsets_and_ordinary_text_are_kept(text: str) -> None:
     result = tokenizable(text)
     assert len(result) == len(text)
-    assert all(a == b or b == " " for a, b in zip(text, result, strict=True))
+    assert all(
+        a == b or b == " " or (a, b) == (" ", "\n") for a, b in zip(text, result, strict=True)
+    )
     assert not re.search(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1}}}", result)
     assert not re.search(rf"\S{{{MAX_WORD_CHARS + 1}}}", result)
 
@@ -42,3 +49,20 @@ def test_skills_keep_their_offsets_beside_broken_runs() -> None:
     profile = extract(text, kind="job")
     mention = profile.skills[0].mentions[0]
     assert text[mention.start : mention.end] == "Python"
+
+
+@given(st.text(alphabet=st.sampled_from("abc .\n"), min_size=2500, max_size=9000))
+def test_no_stretch_without_a_full_stop_or_line_break_stays_longer_than_the_cap(text: str) -> None:
+    result = tokenizable(text)
+    assert len(result) == len(text)
+    assert all(a == b or b in " \n" for a, b in zip(text, result, strict=True))
+    assert max(len(run) for run in re.split(r"[.!?\n]", result)) <= MAX_SENTENCE_CHARS
+
+
+def test_one_huge_line_of_words_is_extracted_with_its_skills() -> None:
+    words = " ".join(f"w{i % 97}x" for i in range(60_000))
+    text = f"Python {words} Docker"
+    with time_limit(120):
+        profile = extract(text, kind="job")
+    assert {s.id for s in profile.skills} >= {"python", "docker"}
+    assert profile.text == text
