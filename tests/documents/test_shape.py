@@ -66,3 +66,13 @@ def test_one_huge_line_of_words_is_extracted_with_its_skills() -> None:
         profile = extract(text, kind="job")
     assert {s.id for s in profile.skills} >= {"python", "docker"}
     assert profile.text == text
+
+
+def test_a_resume_with_a_long_run_of_angle_brackets_is_analyzed() -> None:
+    from skillgap import analyze, read_document
+
+    resume = read_document(b"Skills: Python " + b"<" * 50_000 + b" SQL\n", "cv.txt")
+    job = read_document(b"Requirements: Python, SQL and Docker.\n", "job.txt")
+    with time_limit(90):
+        report = analyze(resume, [job])
+    assert [s.id for s in report.matches[0].missing_required] == ["docker"]

@@ -102,7 +102,8 @@ def detect_kind(text: str) -> DocKind:
     >>> detect_kind("Responsibilities: you will build models. Requirements: Python.")
     'job'
     """
+    from skillgap.documents.shape import tokenizable
     from skillgap.extraction.pipeline import get_pipeline
 
-    nlp = get_pipeline()
-    return KindCues.for_vocab(nlp.vocab).kind_of(nlp.make_doc(text))
+    nlp = get_pipeline()  # tokenizable: a run of 50,000 "<" would take the tokenizer minutes
+    return KindCues.for_vocab(nlp.vocab).kind_of(nlp.make_doc(tokenizable(text)))
