@@ -46,9 +46,8 @@ def test_a_named_pipe_table_or_row_is_refused_at_once(tmp_path: Path) -> None:
     assert pd.isna(pairs.loc[pairs.resume_id == "r2", "error"].item())
 
 
-@pytest.mark.parametrize("workers", [1, 2])
 def test_a_slow_row_file_is_stopped_in_its_worker_and_the_others_are_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reading, "LIMITS", Limits(timeout_s=5.0, max_html_elements=10**7))
     (tmp_path / "slow.html").write_bytes(
@@ -57,7 +56,7 @@ def test_a_slow_row_file_is_stopped_in_its_worker_and_the_others_are_read(
     (tmp_path / "good.txt").write_text("Experience: Python and Docker", encoding="utf-8")
     rows = pd.DataFrame({"id": ["slow", "good"], "path": ["slow.html", "good.txt"]})
     rows.to_csv(tmp_path / "resumes.csv", index=False)
-    pairs = run_batch(tmp_path / "resumes.csv", JOBS, workers=workers).pairs.set_index("resume_id")
+    pairs = run_batch(tmp_path / "resumes.csv", JOBS).pairs.set_index("resume_id")
     assert "slow.html: reading this document took longer than 5 s" in pairs.loc["slow", "error"]
     assert pd.isna(pairs.loc["good", "error"]) and pairs.loc["good", "score"] == 100
 
