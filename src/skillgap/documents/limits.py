@@ -36,7 +36,7 @@ class Limits:
     max_page_objects: int = 100_000
     max_page_chars: int = 100_000
     max_html_elements: int = 100_000
-    max_text_chars: int = 2_000_000
+    max_text_chars: int = 500_000  # about 150 pages; a long resume has 20,000
     max_memory_bytes: int = GB
 
     def __post_init__(self) -> None:
