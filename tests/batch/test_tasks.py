@@ -26,12 +26,15 @@ def item(index: int, text: str | None = None, path: str | None = None, title: st
     return DocumentItem(index, f"d{index}", text, path, title)
 
 
-def test_extracted_profiles_carry_no_text_and_are_named_by_id():
-    result = extract_chunk(ExtractTask(0, "job", (item(7, "Requirements: Python"),), BUILTIN))
+def test_extracted_profiles_carry_no_text_but_a_title_and_are_named_by_id():
+    posting = item(7, "Data Engineer\nRequirements: Python")
+    result = extract_chunk(ExtractTask(0, "job", (posting,), BUILTIN))
     (extracted,) = result.items
     assert extracted.index == 7 and extracted.error is None
-    assert extracted.profile.text == "" and extracted.profile.source == "d7"
-    assert [s.id for s in extracted.profile.skills] == ["python"]
+    assert extracted.profile.text == "Data Engineer" and extracted.profile.source == "d7"
+    assert [s.id for s in extracted.profile.skills] == ["data-engineering", "python"]
+    resume = extract_chunk(ExtractTask(0, "resume", (item(8, "Skills\nPython, SQL"),), BUILTIN))
+    assert resume.items[0].profile.text == ""
     assert result.peak_rss_mb > 0 and ":" in result.worker
 
 

@@ -596,7 +596,7 @@ def experience_check(title: str | None, evidence: ResumeEvidence) -> Experience:
 QUALIFICATION_SECTIONS = frozenset({"requirements", "preferred"})
 
 
-def _title_end(text: str) -> int:
+def title_end(text: str) -> int:
     """Where a posting's first non-empty line (its title) ends."""
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
@@ -660,8 +660,8 @@ def match_job(
     ]
     groups = [g for g in groups if g.skill_ids]
     asked = {hit.id: hit for hit in job.skills}
-    stated, title_end = _states_qualifications(job), _title_end(job.text)
-    own = [_as_asked(hit, groups, stated, title_end) for hit in job.skills if hit.id not in skip]
+    stated, title_stop = _states_qualifications(job), title_end(job.text)
+    own = [_as_asked(hit, groups, stated, title_stop) for hit in job.skills if hit.id not in skip]
     lines = [_line(hit, evidence) for hit in own if hit is not None]
     taken = {line.id for line in lines}
     for group in groups:

@@ -12,7 +12,12 @@ import socket
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from skillgap.analysis.compare import ResumeEvidence, resume_evidence, with_role_titles
+from skillgap.analysis.compare import (
+    ResumeEvidence,
+    resume_evidence,
+    title_end,
+    with_role_titles,
+)
 from skillgap.analysis.report import report_from_profiles
 from skillgap.batch.reading import read_row_document
 from skillgap.documents import DocumentError
@@ -168,8 +173,11 @@ def _extract_one(item: DocumentItem, text: str, kind: DocKind, taxonomy: Taxonom
 
 
 def _lean(profile: DocumentProfile, doc_id: str, taxonomy: Taxonomy) -> DocumentProfile:
-    """The profile without its text (not needed downstream, and personal), named by its id;
-    a resume keeps the disciplines its role titles show, read before the text goes."""
+    """The profile named by its id, without the text (a resume's is personal; neither is needed
+    downstream) except a posting's first line, the title the comparison reads; a resume keeps the
+    disciplines its role titles show, read before the text goes."""
+    if profile.kind == "job":
+        return replace(profile, text=profile.text[: title_end(profile.text)], source=doc_id)
     return replace(with_role_titles(profile, taxonomy), text="", source=doc_id)
 
 
