@@ -2,8 +2,9 @@
 
 Once its readers are imported it says ``("ready", None)``; then it reads ``(data, name, limits,
 ocr)`` requests from stdin and answers ``(status, value)`` on stdout (pickled, length-prefixed),
-one document at a time, under ``RLIMIT_AS``; it dies with its parent (``PR_SET_PDEATHSIG`` on
-Linux, else at the closed pipe).
+one document at a time, under ``RLIMIT_AS`` and at a lower CPU priority (a hostile file's
+reading never outbids the server's own work for other users); it dies with its parent
+(``PR_SET_PDEATHSIG`` on Linux, else at the closed pipe).
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ from skillgap.documents.errors import DocumentError
 from skillgap.documents.reader import read_bytes
 
 _PR_SET_PDEATHSIG = 1
+READER_NICENESS = 10  # added to the parent's; the scheduler then favours the server's threads
 
 
 def main(parent: int) -> None:
     """Serve documents until the parent goes away."""
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice on Windows
+        os.nice(READER_NICENESS)
     receiver = Connection(os.dup(0), writable=False)
     sender = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)  # stray prints go to stderr, not into the channel
