@@ -7,7 +7,6 @@ from collections import defaultdict
 import numpy as np
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
@@ -22,6 +21,7 @@ from skillgap.extraction.doc_data import (
     token_offsets,
 )
 from skillgap.extraction.forms import spelling_variants
+from skillgap.extraction.token_cache import pattern_docs
 from skillgap.taxonomy import Taxonomy
 from skillgap.taxonomy.phrases import CLAUSE_ENDS, Phrase, match_at, parse_phrase
 
@@ -49,37 +49,35 @@ class SkillMatcher(TaxonomyComponent):
         ]
 
     def build(self, patterns: Patterns) -> None:
-        vocab, make_doc = self.nlp.vocab, self.nlp.make_doc
+        vocab = self.nlp.vocab
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.cased = PhraseMatcher(vocab, attr="ORTH")
         self.names: dict[str, set[str]] = {}
         self.phrases: dict[int, list[Phrase]] = defaultdict(list)
         strings = vocab.strings
+        # (matcher, key, pattern strings), added once every string has its Doc
+        additions: list[tuple[PhraseMatcher, str, list[str]]] = []
         for skill in patterns:
             skill_id, forms, cased = skill["id"], skill["forms"], skill["case_sensitive"]
             titles = set().union(*(spelling_variants(t, plurals=False) for t in skill["titles"]))
             if titles:
-                self.lower.add(_TITLE_PREFIX + skill_id, [make_doc(t) for t in sorted(titles)])
+                additions.append((self.lower, _TITLE_PREFIX + skill_id, sorted(titles)))
             for pattern in skill["phrases"]:
                 phrase = parse_phrase(skill_id, pattern)
                 for word in phrase.slots[0] or ():
                     self.phrases[strings.add(word)].append(phrase)
             self.names[skill_id] = spelling_variants(forms[0])
             variants = set().union(*(spelling_variants(f) for f in forms))
-            self.lower.add(skill_id, [make_doc(v) for v in sorted(variants)])
+            additions.append((self.lower, skill_id, sorted(variants)))
             if cased:
-                self.cased.add(skill_id, [make_doc(f) for f in cased])
-                caps_forms = [f for f in cased if not f.isupper()]
+                additions.append((self.cased, skill_id, list(cased)))
+                caps_forms = [f.lower() for f in cased if not f.isupper()]
                 if caps_forms:  # "GO" and "SPARK" in all-caps lists, checked by skill_context
-                    self.lower.add(
-                        _CAPS_PREFIX + skill_id, [make_doc(f.lower()) for f in caps_forms]
-                    )
+                    additions.append((self.lower, _CAPS_PREFIX + skill_id, caps_forms))
+        docs = pattern_docs(self.nlp, (s for _, _, texts in additions for s in texts))
+        for matcher, key, texts in additions:
+            matcher.add(key, [docs[t] for t in texts])
         self.phrase_starts = sorted_hashes(self.phrases)
-        tokenizer = self.nlp.tokenizer
-        if patterns and isinstance(tokenizer, Tokenizer):
-            # Tokenizing thousands of pattern strings fills the tokenizer's cache with entries
-            # that make later look-ups ~50% slower (measured); re-setting its rules empties it.
-            tokenizer.rules = tokenizer.rules
 
     def process(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings

@@ -1,0 +1,131 @@
+"""Pattern strings tokenized once per tokenizer and taxonomy, kept in the user's cache folder.
+
+Building the skill matcher tokenizes every spelling variant of every taxonomy form (about 12,000
+strings), which is most of skillgap's start-up. The tokens (text and trailing white space) are
+stored in a JSON file named by a hash of everything they depend on: the strings themselves (so a
+user overlay gets its own file), the spaCy version and the tokenizer's settings. A later process
+reads the file and builds each pattern ``Doc`` from its words, without the tokenizer.
+
+The folder is ``SKILLGAP_CACHE_DIR`` if set, else the user's cache folder
+(``platformdirs.user_cache_path("skillgap")``). It holds taxonomy forms only, never document
+text. When it cannot be read or written the strings are simply tokenized again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+CACHE_ENV = "SKILLGAP_CACHE_DIR"
+_FORMAT = 2
+_PREFIX = "pattern-tokens-"
+_KEEP_FILES = 8  # older files (other taxonomies, spaCy versions) are removed beyond this many
+
+Tokens = tuple[str, ...]  # each token's text with its trailing white space
+
+
+def pattern_docs(nlp: Language, strings: Iterable[str]) -> dict[str, Doc]:
+    """A ``Doc`` of each string with the tokens ``nlp.make_doc`` would give it."""
+    vocab = nlp.vocab
+    docs = {}
+    for string, parts in tokenized(nlp, strings).items():
+        words = [p if p.isspace() or not p.endswith(" ") else p[:-1] for p in parts]
+        spaces = [len(w) < len(p) for w, p in zip(words, parts, strict=True)]
+        docs[string] = Doc(vocab, words=words, spaces=spaces)
+    return docs
+
+
+def tokenized(nlp: Language, strings: Iterable[str]) -> dict[str, Tokens]:
+    """The tokens of each string as ``nlp``'s tokenizer splits it, each with its trailing white
+    space (a token of white space has none: spaCy keeps it in the token)."""
+    ordered = sorted(set(strings))
+    tokenizer = nlp.tokenizer
+    if not ordered:
+        return {}
+    if not isinstance(tokenizer, Tokenizer):  # a custom tokenizer: nothing to name a file by
+        return _tokenize(nlp, ordered)
+    path = _cache_file(tokenizer, ordered)
+    cached = _read(path, ordered) if path else None
+    if cached is not None:
+        return dict(zip(ordered, cached, strict=True))
+    found = _tokenize(nlp, ordered)
+    # Tokenizing thousands of pattern strings fills the tokenizer's cache with entries that make
+    # later look-ups ~50% slower (measured); re-setting its rules empties it.
+    tokenizer.rules = tokenizer.rules
+    if path:
+        _write(path, [found[s] for s in ordered])
+    return found
+
+
+def _tokenize(nlp: Language, ordered: list[str]) -> dict[str, Tokens]:
+    return {s: tuple(t.text_with_ws for t in nlp.make_doc(s)) for s in ordered}
+
+
+def cache_dir() -> Path:
+    """The folder the tokenizations are kept in."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path("skillgap", appauthor=False)
+
+
+def _cache_file(tokenizer: Tokenizer, ordered: list[str]) -> Path | None:
+    digest = hashlib.sha256()
+    digest.update(f"{_FORMAT}\0{spacy.__version__}\0".encode())
+    digest.update(tokenizer.to_bytes(exclude=["vocab"]))
+    digest.update(json.dumps(ordered, ensure_ascii=False).encode("utf-8"))
+    try:
+        return cache_dir() / f"{_PREFIX}{digest.hexdigest()[:32]}.json"
+    except (OSError, RuntimeError, KeyError):  # no home folder for a cache: tokenize each time
+        return None
+
+
+def _read(path: Path, ordered: list[str]) -> list[Tokens] | None:
+    """The stored tokenizations, if the file is whole and spells the same strings."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, list) or len(data) != len(ordered):
+        return None
+    tokens = []
+    for string, parts in zip(ordered, data, strict=True):
+        if not isinstance(parts, list) or not all(isinstance(p, str) and p for p in parts):
+            return None
+        if "".join(parts) != string:  # the tokens must spell the string
+            return None
+        tokens.append(tuple(parts))
+    return tokens
+
+
+def _write(path: Path, tokens: list[Tokens]) -> None:
+    """Write atomically (a concurrent reader sees no file or a whole one), then prune."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump([list(t) for t in tokens], out, ensure_ascii=False)
+        os.replace(temporary, path)
+        _prune(path.parent)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _prune(folder: Path) -> None:
+    files = sorted(folder.glob(_PREFIX + "*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[_KEEP_FILES:]:
+        old.unlink(missing_ok=True)
