@@ -24,7 +24,8 @@ MAX_SENTENCE_CHARS = 2000  # no real sentence is this long; an eval text has non
 _PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
 _LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 _QUICK_CHECK_CHARS = 200_000  # longer texts skip the word list the quick check builds
-_LONG_SENTENCE = re.compile(rf"[^.!?\n]{{{MAX_SENTENCE_CHARS + 1},}}")
+# anchored where a stretch begins, so a failed search is linear rather than a rescan per character
+_LONG_SENTENCE = re.compile(rf"(?<![^.!?\n])[^.!?\n]{{{MAX_SENTENCE_CHARS + 1},}}")
 _BREAK_AT = re.compile(rf"([^\n]{{{MAX_SENTENCE_CHARS // 2},{MAX_SENTENCE_CHARS - 1}}}) ")
 
 

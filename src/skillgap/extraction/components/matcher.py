@@ -119,11 +119,14 @@ class SkillMatcher(TaxonomyComponent):
         if not starts:
             return []
         covered = {(m.skill_id, i) for m in named for i in range(m.start, m.end)}
+        text = doc_text(doc)
+        tokens = [text[a:b] for a, b in zip(*arrays.offsets, strict=True)]  # no Token objects
+        all_words = ["" if t.isspace() else t.lower() for t in tokens]
+        all_breaks = [t in CLAUSE_ENDS or t.count("\n") > 1 for t in tokens]
         out: list[SkillMention] = []
         for start in starts:
-            window = doc[start : min(len(doc), start + _PHRASE_REACH)]
-            words = ["" if t.is_space else t.lower_ for t in window]
-            breaks = [t.text in CLAUSE_ENDS or t.text.count("\n") > 1 for t in window]
+            words = all_words[start : start + _PHRASE_REACH]
+            breaks = all_breaks[start : start + _PHRASE_REACH]
             done: set[str] = set()
             for phrase in self.phrases[int(arrays.lower[start])]:
                 if phrase.skill_id in done or (phrase.skill_id, start) in covered:
