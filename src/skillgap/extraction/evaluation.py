@@ -77,6 +77,14 @@ class EvalResult:
     by_group: dict[str, Totals] = field(default_factory=dict)
     overall: Totals = field(default_factory=Totals)
 
+    def add(self, profile: DocumentProfile, row: dict, scored_ids: frozenset[str]) -> None:
+        """Score one extracted document against its label row and count it."""
+        evidence = {hit.id: hit.mentions[0].text for hit in profile.skills}
+        score = score_document(profile.skill_ids, row, scored_ids, evidence)
+        self.scores.append(score)
+        self.by_group.setdefault(score.group, Totals()).add(score)
+        self.overall.add(score)
+
     def worst(self, n: int) -> list[DocScore]:
         ranked = sorted(self.scores, key=lambda s: (-s.errors, s.doc))
         return [s for s in ranked[:n] if s.errors]
@@ -145,11 +153,7 @@ def evaluate(docs_dir: Path, labels_path: Path, *, taxonomy: Taxonomy | None = N
             raise EvalError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
         kind = row.get("kind", "auto")
         profile = extract(text, kind if kind in ("resume", "job") else "auto", taxonomy=taxonomy)
-        evidence = {hit.id: hit.mentions[0].text for hit in profile.skills}
-        score = score_document(profile.skill_ids, row, scored_ids, evidence)
-        result.scores.append(score)
-        result.by_group.setdefault(score.group, Totals()).add(score)
-        result.overall.add(score)
+        result.add(profile, row, scored_ids)
     return result
 
 

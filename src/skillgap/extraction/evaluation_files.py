@@ -16,9 +16,7 @@ from skillgap.documents import DocumentError, read_document
 from skillgap.extraction.evaluation import (
     EvalError,
     EvalResult,
-    Totals,
     read_labels,
-    score_document,
 )
 from skillgap.extraction.extract import extract
 from skillgap.taxonomy import Taxonomy, default_taxonomy
@@ -76,10 +74,5 @@ def _score(
             document = read_document(path)
         except DocumentError as exc:
             raise EvalError(f"{path}: {exc}") from None
-        profile = extract(document, taxonomy=taxonomy)
-        evidence = {hit.id: hit.mentions[0].text for hit in profile.skills}
-        score = score_document(profile.skill_ids, row, scored_ids, evidence)
-        result.scores.append(score)
-        result.by_group.setdefault(score.group, Totals()).add(score)
-        result.overall.add(score)
+        result.add(extract(document, taxonomy=taxonomy), row, scored_ids)
     return result
