@@ -137,6 +137,7 @@ class DocumentProfile:
     title: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
     groups: tuple[RequirementGroup, ...] = ()
+    reads_as: DocKind | None = None  # the kind the text reads like (None: not yet known)
 
     @property
     def skill_ids(self) -> frozenset[str]:

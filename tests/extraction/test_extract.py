@@ -140,6 +140,15 @@ def test_kind_is_detected():
     assert extract(resume).kind == "resume"
 
 
+def test_a_given_kind_still_records_what_the_text_reads_like():
+    posting = "About the role\nResponsibilities\nYou will build models.\nRequirements\nPython"
+    resume = "Jane Roe\njane@example.org\nEducation\nBSc 2018 - 2021\nProjects\nPython"
+    swapped = extract(posting, kind="resume")
+    assert (swapped.kind, swapped.reads_as) == ("resume", "job")
+    assert extract(resume, kind="job").reads_as == "resume"
+    assert extract(resume, kind="resume").reads_as == "resume"
+
+
 def test_boilerplate_about_the_company_is_skipped_in_postings():
     text = "About us\nWe sell Java-based kiosks.\nRequirements\n- Python"
     assert ids(text) == {"python"}

@@ -95,7 +95,10 @@ def test_initialize_reads_the_taxonomy_named_in_the_config(custom_taxonomy_file)
 def test_the_components_declare_what_they_assign_and_require(nlp):
     analysis = nlp.analyze_pipes(pretty=False)
     assert all(not problems for problems in analysis["problems"].values())
-    assert nlp.get_pipe_meta("skill_kind").assigns == ["doc._.skillgap_kind"]
+    assert nlp.get_pipe_meta("skill_kind").assigns == [
+        "doc._.skillgap_kind",
+        "doc._.skillgap_reads_as",
+    ]
     assert "doc.spans" in nlp.get_pipe_meta("skill_qualifiers").assigns
     assert nlp.get_pipe_meta("skill_fuzzy").default_config == {"threshold": 80.0, "min_length": 6}
 

@@ -249,7 +249,7 @@ def kind_warnings(profile: DocumentProfile, expected: DocKind) -> tuple[str, ...
         return ()
     from skillgap.extraction.doc_kind import detect_kind
 
-    seen = detect_kind(profile.text)
+    seen = profile.reads_as or detect_kind(profile.text)
     if seen == expected:
         return ()
     return (

@@ -6,6 +6,8 @@ library's ``doc._.sections``:
 
 - ``doc._.skillgap_kind``: "resume" or "job"; set it before running the pipeline to override
   detection (``None`` lets the ``skill_kind`` component decide).
+- ``doc._.skillgap_reads_as``: the kind the text reads like, whatever kind it was given as
+  (set by ``skill_kind``; a posting given as the resume shows here).
 - ``doc._.skillgap_sections``: a :class:`skillgap.extraction.sections.SectionMap`.
 - ``doc._.skillgap_mentions``: the :class:`SkillMention` records, in text order once complete.
 - ``doc._.skillgap_text``: ``doc.text``, computed once (see :func:`doc_text`).
@@ -54,7 +56,13 @@ def _mention_of_span(span: Span) -> SkillMention | None:
     return None
 
 
-for _name in ("skillgap_kind", "skillgap_sections", "skillgap_mentions", "skillgap_text"):
+for _name in (
+    "skillgap_kind",
+    "skillgap_reads_as",
+    "skillgap_sections",
+    "skillgap_mentions",
+    "skillgap_text",
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 if not Span.has_extension("skillgap_mention"):

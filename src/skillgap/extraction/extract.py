@@ -148,6 +148,7 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
         negated=negated,
         title=_title(text, kind),
         groups=groups,
+        reads_as=doc._.skillgap_reads_as,
     )
 
 

@@ -14,22 +14,23 @@ KINDS: tuple[str, ...] = get_args(DocKind)
 
 
 class SkillKind:
-    """Sets ``doc._.skillgap_kind`` from the Doc's cues when it is ``None``; a kind set before
-    the pipeline runs wins."""
+    """Sets ``doc._.skillgap_reads_as`` from the Doc's cues, and ``doc._.skillgap_kind`` to it
+    when that is ``None``: a kind set before the pipeline runs wins."""
 
     def __init__(self, nlp: Language):
         self.cues = KindCues.for_vocab(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         kind = doc._.skillgap_kind
+        doc._.skillgap_reads_as = self.cues.kind_of(doc)
         if kind is None:
-            doc._.skillgap_kind = self.cues.kind_of(doc)
+            doc._.skillgap_kind = doc._.skillgap_reads_as
         elif kind not in KINDS:
             raise ValueError(f"doc._.skillgap_kind must be 'resume', 'job' or None, not {kind!r}")
         return doc
 
 
-@Language.factory("skill_kind", assigns=["doc._.skillgap_kind"])
+@Language.factory("skill_kind", assigns=["doc._.skillgap_kind", "doc._.skillgap_reads_as"])
 def make_skill_kind(nlp: Language, name: str) -> SkillKind:
     """The ``skill_kind`` component; put it first."""
     return SkillKind(nlp)
