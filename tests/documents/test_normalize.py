@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ftfy
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -77,3 +78,10 @@ def test_output_is_clean(text: str) -> None:
     assert "\n\n\n" not in result
     assert not any(ch in result for ch in "\u200b\u00a0\ufeff\u00ad\t")
     assert all(line == line.strip() for line in result.split("\n"))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_ascii_text_has_nothing_left_for_ftfy(text: str) -> None:
+    # ASCII text skips ftfy: what comes out must be what ftfy would leave as it is
+    result = normalize_text(text)
+    assert ftfy.fix_text(result, unescape_html=False) == result

@@ -49,6 +49,8 @@ def normalize_text(text: str) -> str:
     """Repair and tidy ``text``: ligatures, hyphenation, bullets, quotes, invisible characters,
     odd spaces, mojibake and runs of blank lines. Idempotent."""
     result = _normalize_once(text)
+    if text.isascii():
+        return result  # nothing for ftfy to repair: the bullets a pass sets need no second one
     for _ in range(_MAX_EXTRA_PASSES):
         # a repair can expose another one (a removed control character between two halves of
         # a mojibake sequence); ASCII text has nothing left for ftfy to repair
@@ -65,8 +67,9 @@ def _normalize_once(text: str) -> str:
     text = _SOFT_HYPHEN_BREAK.sub("", _LINE_BREAK.sub("\n", text))
     text = _C0_CONTROLS.sub("", text.translate(_ZERO_WIDTH))
     text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    text = ftfy.fix_text(text, unescape_html=False)
-    text = _C1_CONTROLS.sub("", text.translate(_ZERO_WIDTH))
+    if not text.isascii():  # without control characters, ASCII is all ftfy leaves as it is
+        text = ftfy.fix_text(text, unescape_html=False)
+        text = _C1_CONTROLS.sub("", text.translate(_ZERO_WIDTH))
     lines = [_tidy_line(line) for line in text.split("\n")]
     text = "\n".join(_merge_lone_bullets(lines))
     text = _join_hyphenated(text)
