@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from skillgap.extraction import components  # noqa: F401  (registers the factories)
 from skillgap.extraction.components.base import TaxonomyComponent
+from skillgap.extraction.tokenizer import TOKENIZER_NAME
 from skillgap.memo import per_object
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
@@ -36,7 +37,7 @@ def load_pipeline(taxonomy: Taxonomy | None = None) -> Language:
     [('python', 'required'), ('pytorch', 'preferred')]
     """
     chosen = taxonomy or default_taxonomy()
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
     nlp.max_length = MAX_TEXT_CHARS  # no parser or tagger here, so long texts cost only time
     for name in PIPE_NAMES:
         pipe = nlp.add_pipe(name)

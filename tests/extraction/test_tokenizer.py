@@ -1,0 +1,45 @@
+"""skillgap's tokenizer makes exactly the tokens of ``spacy.blank("en")``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, NORM, ORTH, SHAPE, SPACY
+
+from skillgap.extraction.pipeline import get_pipeline
+
+ATTRS = [ORTH, NORM, LOWER, SHAPE, IS_SPACE, SPACY, IDX, LENGTH]
+REFERENCE = spacy.blank("en")
+
+
+def same_tokens(text: str) -> bool:
+    ours = get_pipeline().make_doc(text).to_array(ATTRS)
+    theirs = REFERENCE.make_doc(text).to_array(ATTRS)
+    return ours.shape == theirs.shape and bool(np.array_equal(ours, theirs))
+
+
+def test_white_space_and_special_cases_tokenize_as_in_spacy() -> None:
+    texts = [
+        "a\nb", "a \n b", "a  b", "a\tb", " \n\t ", "x\xa0y", "\n", " ", "\t",
+        "We're hiring.\nYou'll use Python, e.g. pandas.\n\nDon't worry :)",
+        "Skills:\n\n- Python\n\t- SQL  (3+ yrs)\nU.S. only; 9 a.m.\r\n",
+    ]  # fmt: skip
+    assert all(same_tokens(t) for t in texts)
+
+
+PIECES = [*"ab .,:'()-\n\t\xa0", "we're", "e.g.", "Python", "U.S."]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_mix_of_words_white_space_and_specials_tokenizes_as_in_spacy(text: str) -> None:
+    assert same_tokens(text)
+
+
+def test_every_development_document_tokenizes_as_in_spacy(shared_dir: Path) -> None:
+    paths = sorted((shared_dir / "eval" / "docs").glob("*.txt"))
+    assert paths
+    assert all(same_tokens(p.read_text(encoding="utf-8", errors="replace")) for p in paths)
