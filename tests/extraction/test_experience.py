@@ -1,7 +1,10 @@
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from skillgap import extract
-from skillgap.extraction.experience import experience_entries, years_used
+from skillgap.extraction.experience import _RANGE_RE, date_ranges, experience_entries, years_used
 from skillgap.extraction.sections import section_map
 
 RESUME = """Jane Roe
@@ -51,3 +54,15 @@ def test_extract_reports_dated_years_for_resumes_only():
     assert profile.get("tensorflow").years == 3.0
     assert profile.get("kubernetes").years is None
     assert extract(RESUME, kind="job").get("tensorflow").years is None
+
+
+DATE_PIECES = [
+    "Jan", "jan.", "September", "marketing", "ajan", "03/", "12-", "3.", "2019", "2020", "1999",
+    "20", "-", " - ", "–", " to ", "until", "Present", "now", " ", "\n", "\t", "x",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=14).map("".join))
+def test_date_ranges_are_found_as_the_full_expression_finds_them(text: str) -> None:
+    expected = [m.span() for m in _RANGE_RE.finditer(text)]
+    assert [m.span() for m in date_ranges(text)] == expected

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from skillgap.models import DocKind
 
 SPAN_KEY = "skills"
+RECORDS_ONLY_KEY = "skillgap.records_only"  # Doc.user_data: the caller reads the records, not Spans
 DEFAULT_KIND: DocKind = "job"
 _ARRAYS_KEY = "skillgap.token_arrays"
 

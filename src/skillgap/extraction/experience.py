@@ -9,6 +9,7 @@ counted once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,10 +28,14 @@ def _date(n: int) -> str:
     )
 
 
+_SEPARATOR = r"\s*(?:-|–|—|to|until)"
 _RANGE_RE = re.compile(
-    _date(1) + r"\s*(?:-|–|—|to|until)\s*(?:" + _date(2) + r"|(?P<now>present|current|now|today))",
+    _date(1) + _SEPARATOR + r"\s*(?:" + _date(2) + r"|(?P<now>present|current|now|today))",
     re.IGNORECASE,
 )
+# Every range holds its first year and separator; this plain expression finds them far faster
+# than the full one scans a text, which is then tried only where a range can begin.
+_YEAR_AND_SEPARATOR_RE = re.compile(r"(?:19|20)\d\d" + _SEPARATOR, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def experience_entries(text: str, sections: SectionMap, today: date | None = Non
     today = today or date.today()
     now = today.year * 12 + today.month - 1
     ranges = []
-    for match in _RANGE_RE.finditer(text):
+    for match in date_ranges(text):
         if sections.at(match.start()) != "experience":
             continue
         first = _month_number(match, 1, default_month=1)
@@ -72,6 +77,39 @@ def experience_entries(text: str, sections: SectionMap, today: date | None = Non
         end = ranges[i + 1][0] if i + 1 < len(ranges) else _section_end(text, sections, start)
         entries.append(Entry(start, max(start, end), first, last))
     return entries
+
+
+def date_ranges(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_RANGE_RE.finditer(text)``, found from their first years: a range starts
+    at its year or in the word or date before it ("Jan 2019", "03/2019")."""
+    last_end = 0
+    for anchor in _YEAR_AND_SEPARATOR_RE.finditer(text):
+        year = anchor.start()
+        if year < last_end:
+            continue
+        begin = _word_start(text, year)
+        if begin == year:  # the year starts a word: a month name may stand one word before it
+            begin = _word_start(text, _space_start(text, year))
+        for start in range(max(begin, last_end), year + 1):
+            match = _RANGE_RE.match(text, start)
+            if match:
+                last_end = match.end()
+                yield match
+                break
+
+
+def _word_start(text: str, end: int) -> int:
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _space_start(text: str, end: int) -> int:
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _section_end(text: str, sections: SectionMap, offset: int) -> int:

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from skillgap.documents.shape import tokenizable
-from skillgap.extraction.doc_data import doc_kind, doc_text
+from skillgap.extraction.doc_data import RECORDS_ONLY_KEY, doc_kind, doc_text
 from skillgap.extraction.experience import experience_entries, years_used
 from skillgap.extraction.groups import Member, requirement_groups
 from skillgap.extraction.pipeline import MAX_TEXT_CHARS, get_pipeline
@@ -79,6 +79,7 @@ def _prepared_doc(
     _check_length(text)
     _check_kind(kind)
     doc = nlp.make_doc(tokenizable(text))  # same offsets; no quadratic token shapes
+    doc.user_data[RECORDS_ONLY_KEY] = True  # profile_from_doc reads the records, not Spans
     if headings:
         doc.user_data[HEADINGS_KEY] = headings
     doc._.skillgap_kind = None if kind == "auto" else kind
@@ -174,7 +175,9 @@ def extract(
     text, src = _text_and_source(document, source)
     nlp = get_pipeline(taxonomy)
     doc = _prepared_doc(nlp, text, kind, _headings(document))
-    return profile_from_doc(nlp(doc), src, taxonomy)
+    for _, component in nlp.pipeline:  # what nlp(doc) does, without its per-call set-up
+        doc = component(doc)
+    return profile_from_doc(doc, src, taxonomy)
 
 
 def extract_many(

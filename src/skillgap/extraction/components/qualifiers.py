@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from skillgap.extraction.doc_data import (
+    RECORDS_ONLY_KEY,
     SPAN_KEY,
     SkillMention,
     doc_kind,
@@ -30,7 +31,8 @@ DEGREE_SECTION = "education"  # a posting's mention that names a degree subject
 
 class SkillQualifiers:
     """Sets section, negation, requirement level and years on every mention, and publishes the
-    mentions as ``doc.spans["skills"]``."""
+    mentions as ``doc.spans["skills"]`` (unless the Doc's ``RECORDS_ONLY_KEY`` user data says
+    its caller reads the records only, as ``extract`` does)."""
 
     def __init__(self, nlp: Language):
         strings = nlp.vocab.strings
@@ -84,7 +86,8 @@ class SkillQualifiers:
                 m.level = clauses.level(m.section, start, end, clause)
                 if clauses.degree_subject(start, clause):
                     m.section = DEGREE_SECTION
-        doc.spans[SPAN_KEY] = [Span(doc, m.start, m.end, label=m.skill_id) for m in mentions]
+        if not doc.user_data.get(RECORDS_ONLY_KEY):
+            doc.spans[SPAN_KEY] = [Span(doc, m.start, m.end, label=m.skill_id) for m in mentions]
         return doc
 
 
