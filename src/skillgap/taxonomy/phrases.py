@@ -14,7 +14,9 @@ not.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 GAP = "..."
 MAX_GAP = 8
@@ -84,19 +86,24 @@ def parse_phrase(skill_id: str, pattern: str) -> Phrase:
     return Phrase(skill_id, tuple(slots))
 
 
-def match_at(phrase: Phrase, words: list[str], breaks: list[bool], start: int) -> int | None:
-    """The end (exclusive) of ``phrase`` matched at word ``start``, or None.
+W = TypeVar("W", str, int)
+Slots = tuple[frozenset[W] | None, ...]
 
-    ``words`` holds each token's lower-case text with white-space tokens as ``""``; ``breaks``
-    flags the tokens no phrase runs across (blank lines, sentence punctuation)."""
-    return _match(phrase.slots, 0, words, breaks, start)
+
+def match_at(slots: Slots[W], words: Sequence[W], breaks: Sequence[bool], start: int) -> int | None:
+    """The end (exclusive) of the phrase with these ``slots`` matched at word ``start``, or None.
+
+    ``words`` holds each token's lower-case text (or its string hash, with slots of hashes) and
+    a false value for white space; ``breaks`` flags the tokens no phrase runs across (blank
+    lines, sentence punctuation)."""
+    return _match(slots, 0, words, breaks, start)
 
 
 def _match(
-    slots: tuple[frozenset[str] | None, ...],
+    slots: Slots[W],
     k: int,
-    words: list[str],
-    breaks: list[bool],
+    words: Sequence[W],
+    breaks: Sequence[bool],
     i: int,
 ) -> int | None:
     if k == len(slots):

@@ -23,11 +23,12 @@ from skillgap.extraction.doc_data import (
 from skillgap.extraction.forms import spelling_variants
 from skillgap.extraction.token_cache import pattern_docs
 from skillgap.taxonomy import Taxonomy
-from skillgap.taxonomy.phrases import CLAUSE_ENDS, Phrase, match_at, parse_phrase
+from skillgap.taxonomy.phrases import CLAUSE_ENDS, Slots, match_at, parse_phrase
 
 _CAPS_PREFIX = "caps:"
 _TITLE_PREFIX = "title:"
 _PHRASE_REACH = 24  # tokens a phrase may span, gaps and line breaks included
+_MAX_SPACE_HASHES = 10_000
 
 
 class SkillMatcher(TaxonomyComponent):
@@ -53,7 +54,8 @@ class SkillMatcher(TaxonomyComponent):
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.cased = PhraseMatcher(vocab, attr="ORTH")
         self.names: dict[str, set[str]] = {}
-        self.phrases: dict[int, list[Phrase]] = defaultdict(list)
+        # per first word's hash, each phrase as (skill id, slots of word hashes)
+        self.phrases: dict[int, list[tuple[str, Slots[int]]]] = defaultdict(list)
         strings = vocab.strings
         # (matcher, key, pattern strings), added once every string has its Doc
         additions: list[tuple[PhraseMatcher, str, list[str]]] = []
@@ -63,9 +65,12 @@ class SkillMatcher(TaxonomyComponent):
             if titles:
                 additions.append((self.lower, _TITLE_PREFIX + skill_id, sorted(titles)))
             for pattern in skill["phrases"]:
-                phrase = parse_phrase(skill_id, pattern)
-                for word in phrase.slots[0] or ():
-                    self.phrases[strings.add(word)].append(phrase)
+                slots = tuple(
+                    None if slot is None else frozenset(strings.add(w) for w in slot)
+                    for slot in parse_phrase(skill_id, pattern).slots
+                )
+                for word in slots[0] or ():
+                    self.phrases[word].append((skill_id, slots))
             self.names[skill_id] = spelling_variants(forms[0])
             variants = set().union(*(spelling_variants(f) for f in forms))
             additions.append((self.lower, skill_id, sorted(variants)))
@@ -78,6 +83,8 @@ class SkillMatcher(TaxonomyComponent):
         for matcher, key, texts in additions:
             matcher.add(key, [docs[t] for t in texts])
         self.phrase_starts = sorted_hashes(self.phrases)
+        self.clause_ends = sorted_hashes(strings.add(t) for t in CLAUSE_ENDS)
+        self.blank_lines: dict[int, bool] = {}  # white-space hash -> holds two line breaks
 
     def process(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
@@ -119,26 +126,38 @@ class SkillMatcher(TaxonomyComponent):
         if not starts:
             return []
         covered = {(m.skill_id, i) for m in named for i in range(m.start, m.end)}
-        text = doc_text(doc)
-        tokens = [text[a:b] for a, b in zip(*arrays.offsets, strict=True)]  # no Token objects
-        all_words = ["" if t.isspace() else t.lower() for t in tokens]
-        all_breaks = [t in CLAUSE_ENDS or t.count("\n") > 1 for t in tokens]
+        lowers, spaces = arrays.lower, arrays.is_space == 1
+        all_words = np.where(spaces, 0, lowers).tolist()  # word hashes, 0 for white space
+        all_breaks = in_sorted(lowers, self.clause_ends)
+        for i in np.flatnonzero(spaces).tolist():
+            all_breaks[i] = self._blank_line(int(lowers[i]))
+        breaks_list = all_breaks.tolist()
         out: list[SkillMention] = []
         for start in starts:
             words = all_words[start : start + _PHRASE_REACH]
-            breaks = all_breaks[start : start + _PHRASE_REACH]
+            breaks = breaks_list[start : start + _PHRASE_REACH]
+            present = set(words)
             done: set[str] = set()
-            for phrase in self.phrases[int(arrays.lower[start])]:
-                if phrase.skill_id in done or (phrase.skill_id, start) in covered:
+            for skill_id, slots in self.phrases[words[0]]:
+                if skill_id in done or (skill_id, start) in covered:
                     continue
-                end = match_at(phrase, words, breaks, 0)
+                if slots[-1] is None or slots[-1].isdisjoint(present):
+                    continue  # its last word is not in reach
+                end = match_at(slots, words, breaks, 0)
                 if end is None:
                     continue
-                done.add(phrase.skill_id)
-                out.append(
-                    new_mention(arrays.offsets, start, start + end, phrase.skill_id, "alias")
-                )
+                done.add(skill_id)
+                out.append(new_mention(arrays.offsets, start, start + end, skill_id, "alias"))
         return out
+
+    def _blank_line(self, space: int) -> bool:
+        """Whether the white-space token with hash ``space`` holds two line breaks or more."""
+        found = self.blank_lines.get(space)
+        if found is None:
+            if len(self.blank_lines) >= _MAX_SPACE_HASHES:
+                self.blank_lines.clear()  # runs of white space are many only in odd texts
+            found = self.blank_lines[space] = self.nlp.vocab.strings[space].count("\n") > 1
+        return found
 
 
 @Language.factory("skill_matcher", assigns=["doc._.skillgap_mentions"])
