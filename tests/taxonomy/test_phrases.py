@@ -37,22 +37,22 @@ def test_short_words_are_not_inflected() -> None:
 def test_a_phrase_matches_across_a_short_gap_but_not_past_the_clause() -> None:
     phrase = parse_phrase("collaboration", "collaborate with ... team|stakeholder")
     words, breaks = _words("collaborated with the product and design teams")
-    assert match_at(phrase, words, breaks, 0) == len(words)
+    assert match_at(phrase.slots, words, breaks, 0) == len(words)
     words, breaks = _words("collaborated with them . our teams are great")
-    assert match_at(phrase, words, breaks, 0) is None
+    assert match_at(phrase.slots, words, breaks, 0) is None
 
 
 def test_a_gap_is_bounded() -> None:
     phrase = parse_phrase("collaboration", "collaborate ... team")
     far = "collaborate " + "x " * 12 + "team"
     words, breaks = _words(far)
-    assert match_at(phrase, words, breaks, 0) is None
+    assert match_at(phrase.slots, words, breaks, 0) is None
 
 
 def test_white_space_tokens_between_words_are_skipped() -> None:
     phrase = parse_phrase("leadership", "lead a team")
     words, breaks = ["led", "", "a", "team"], [False] * 4
-    assert match_at(phrase, words, breaks, 0) == 4
+    assert match_at(phrase.slots, words, breaks, 0) == 4
 
 
 @pytest.mark.parametrize("bad", ["... team", "lead ...", "lead ... ... team", "lead", "lead |"])
