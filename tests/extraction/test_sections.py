@@ -1,4 +1,12 @@
-from skillgap.extraction.sections import heading_name, section_map
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skillgap.extraction.sections import (
+    _TRAILING_HEADING_RE,
+    _add_trailing_headings,
+    heading_name,
+    section_map,
+)
 
 RESUME = """Jane Roe
 jane@example.org
@@ -105,3 +113,21 @@ def test_a_heading_glued_to_the_end_of_a_long_line_opens_its_section() -> None:
 def test_a_sentence_that_states_what_the_role_asks_is_a_requirement() -> None:
     text = "Hello all. The ideal candidate should have experience with Docker. Join the fun.\n"
     assert section_map(text, "job").at(text.index("Docker")) == "requirements"
+
+
+HEADING_PIECES = [
+    "Key Responsibilities", "Requirements", "What You Need", ":", ":  ", " ", "\n", "\t", ". ",
+    " * ", " - ", "•", "a.", "x",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(HEADING_PIECES), max_size=14).map("".join))
+def test_trailing_headings_are_those_the_expression_finds_anywhere(text: str) -> None:
+    expected: dict[int, tuple[int, str | None]] = {}
+    for m in _TRAILING_HEADING_RE.finditer(text):  # the whole text, as before the line filter
+        name = heading_name(m.group(1), "job")
+        if name is not None and m.end() < len(text):
+            expected.setdefault(m.end() + 1, (m.end() + 1, name))
+    found: dict[int, tuple[int, str | None]] = {}
+    _add_trailing_headings(text, found)
+    assert found == expected

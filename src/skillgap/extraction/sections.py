@@ -32,13 +32,15 @@ _CANDIDATE_LINE_RE = re.compile(
     re.MULTILINE,
 )
 _INLINE_LABEL_RE = re.compile(r"^\s*[*#•·\-]*\s*([A-Za-z][A-Za-z '’&/-]{1,40}?)\s*[:–—]\s+\S")
+# the look-ahead names the letters a match can start with (found ~3x faster, see posting.py)
 _PERMISSIVE_RE = re.compile(
+    r"(?=[bdnsw])(?:"
     r"\b(?:do\s*n[o'’]?t|don['’]t|doesn['’]t|won['’]t)\s+(?:need|have)\s+to\s+"
     r"(?:satisfy|meet|have|check|tick|know|match)\s+(?:all|every|each)\b"
     r"|\bnot\s+(?:all|every\s+one)\s+of\s+(?:these|the\s+following)\s+(?:are|is)\s+required\b"
     r"|\bnone\s+of\s+(?:these|the\s+following)\s+(?:are|is)\s+required\b"
     r"|\bsome\s+of\s+(?:these|the\s+following|the\s+below|the\s+items)\b"
-    r"|\bbonus\s+points\b|\bnot\s+required,?\s+but\b",
+    r"|\bbonus\s+points\b|\bnot\s+required,?\s+but\b)",
     re.IGNORECASE,
 )
 # a heading glued to the end of a long line of flattened text ("... and risk. Key
@@ -47,6 +49,7 @@ _TRAILING_HEADING_RE = re.compile(
     r"(?:[.!?]|\s[*•·]|[^\S\n]-)[^\S\n]+([A-Z][^\n.!?:•*]{2,60}?)[^\S\n]*:[^\S\n\w]*$",
     re.MULTILINE,
 )
+_COLON_LINE_END_RE = re.compile(r":[^\S\n\w]*$", re.MULTILINE)  # where such a heading can end
 _PERMISSIVE_TAIL = 60  # characters a framing may stand from the end of its line to introduce a list
 _NEUTRAL = "other"
 HEADINGS_KEY = "skillgap.headings"  # Doc.user_data key: (offset, heading) pairs from markup
@@ -133,7 +136,11 @@ def section_map(
 
 def _add_trailing_headings(text: str, found: dict[int, tuple[int, str | None]]) -> None:
     """A known heading that ends a long line opens its section on the next line."""
-    for m in _TRAILING_HEADING_RE.finditer(text):
+    for colon in _COLON_LINE_END_RE.finditer(text):  # a line's match lies in it (and the break
+        line_start = text.rfind("\n", 0, colon.start())  # before it): search only those lines
+        m = _TRAILING_HEADING_RE.search(text, max(line_start, 0), colon.end())
+        if m is None:
+            continue
         name = heading_name(m.group(1), "job")
         if name is not None and m.end() < len(text):
             found.setdefault(m.end() + 1, (m.end() + 1, name))
