@@ -79,6 +79,7 @@ _NOTE_REACH = 40  # characters a bracketed note may run on either side of its cu
 # a degree and the subjects it may be in, ending where a mention starts ("Degree in Computer
 # Science, Bioinformatics, or ...")
 _DEGREE_RE = re.compile(
+    r"(?=[bdmp])"  # the letters a match starts with, so other positions are skipped at once
     r"\b(?:degrees?|bachelor['’]?s?|master['’]?s?|ph\.?\s?d\.?|doctorate|b\.?\s?sc?\.?|m\.?\s?sc?\.?"
     r"|bs|ms|ba|ma)\b[^,;:()]{0,40}?\b(?:in|of)\s+"
     r"(?P<subjects>(?:[A-Za-z&+/.'’-]+(?:\s*,\s*|\s+(?:or|and)\s+|\s+)){0,12})$",
