@@ -28,3 +28,9 @@ def test_other_languages_are_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", [ENGLISH, SKILL_LIST, "Python", ""])
 def test_english_and_keyword_lists_pass(text: str) -> None:
     assert english_warning(text) is None
+
+
+def test_the_non_latin_share_of_letters_decides_the_script_check() -> None:
+    latin, cyrillic = "Python é " * 20, "Питон "
+    assert english_warning(latin + cyrillic * 5) is None  # 25 of 165 letters
+    assert english_warning(latin + cyrillic * 20) is not None  # 100 of 240 letters

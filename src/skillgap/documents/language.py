@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 WARNING = (
     "the text does not look like English; skills are matched by their English names, "
@@ -42,19 +44,26 @@ _OTHERS = {
 _FOREIGN = {name: frozenset(words.split(" ")) - _ENGLISH for name, words in _OTHERS.items()}
 
 
+@lru_cache(maxsize=4096)
+def _is_latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("LATIN")
+
+
 def english_warning(text: str) -> str | None:
     """``WARNING`` when ``text`` does not look like English, else None."""
     sample = text[:_SAMPLE]
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = sum(map(str.isalpha, sample))
     if letters:
-        non_latin = sum(1 for ch in letters if not unicodedata.name(ch, "").startswith("LATIN"))
-        if non_latin > _MAX_NON_LATIN_SHARE * len(letters):
+        others = [ch for ch in set(sample) if not ch.isascii() and ch.isalpha()]  # a-z are Latin
+        non_latin = sum(sample.count(ch) for ch in others if not _is_latin(ch))
+        if non_latin > _MAX_NON_LATIN_SHARE * letters:
             return WARNING
-    words = [word.lower() for word in _WORD.findall(sample)]
+    words = _WORD.findall(sample)
     if len(words) < _MIN_WORDS:
         return None
-    english = sum(1 for word in words if word in _ENGLISH)
-    foreign = max(sum(1 for word in words if word in vocab) for vocab in _FOREIGN.values())
+    counts = Counter(map(str.lower, words))
+    english = sum(counts[word] for word in _ENGLISH)
+    foreign = max(sum(counts[word] for word in vocab) for vocab in _FOREIGN.values())
     if foreign >= _MIN_FOREIGN_HITS and foreign > _FOREIGN_FACTOR * english:
         return WARNING
     return None
