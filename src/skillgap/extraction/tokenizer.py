@@ -42,12 +42,13 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             for string, tokens in defaults.tokenizer_exceptions.items()
             if not _plain_white_space(string, tokens)
         }
+        prefixes, suffixes, infixes = defaults.prefixes, defaults.suffixes, defaults.infixes
         return Tokenizer(
             nlp.vocab,
             rules=rules,
-            prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
-            suffix_search=util.compile_suffix_regex(defaults.suffixes).search,
-            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer,
+            prefix_search=util.compile_prefix_regex(prefixes).search if prefixes else None,
+            suffix_search=util.compile_suffix_regex(suffixes).search if suffixes else None,
+            infix_finditer=util.compile_infix_regex(infixes).finditer if infixes else None,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )
