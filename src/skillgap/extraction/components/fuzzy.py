@@ -207,13 +207,18 @@ class SkillFuzzy(TaxonomyComponent):
         joinable = in_sorted(arrays.lower[spaces - 1], self.join_left_hashes) & in_sorted(
             arrays.lower[spaces + 1], self.join_right_hashes
         )
-        for i in spaces[joinable].tolist():
+        candidates = spaces[joinable].tolist()
+        if not candidates:
+            return
+        text, (starts, ends) = doc_text(doc), arrays.offsets
+        is_space = arrays.is_space.tolist()
+        for i in candidates:
             for left in range(1, 4):
                 for right in range(3, 0, -1):
                     start, end = i - left, i + 1 + right
-                    if start < 0 or end > len(doc) or doc[start].is_space or doc[end - 1].is_space:
+                    if start < 0 or end > len(doc) or is_space[start] or is_space[end - 1]:
                         continue
-                    words = [t.text for t in doc[start:end] if not t.is_space]
+                    words = [text[starts[k] : ends[k]] for k in range(start, end) if not is_space[k]]
                     skill_ids = self.keys.get(compact_key("".join(words)))
                     if skill_ids:
                         yield start, end, skill_ids
