@@ -218,8 +218,8 @@ class SkillFuzzy(TaxonomyComponent):
                     start, end = i - left, i + 1 + right
                     if start < 0 or end > len(doc) or is_space[start] or is_space[end - 1]:
                         continue
-                    words = [text[starts[k] : ends[k]] for k in range(start, end) if not is_space[k]]
-                    skill_ids = self.keys.get(compact_key("".join(words)))
+                    # white space between the words drops out of the key
+                    skill_ids = self.keys.get(compact_key(text[starts[start] : ends[end - 1]]))
                     if skill_ids:
                         yield start, end, skill_ids
                         break
