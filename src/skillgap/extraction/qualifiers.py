@@ -20,6 +20,7 @@ _YEARS_RE = re.compile(
     re.IGNORECASE,
 )
 _NEG_BEFORE_RE = re.compile(
+    r"(?=['abcdeghilnopswz])(?:"  # the letters a match starts with: other places are skipped
     r"\b(?:no|not|never|zero|lack(?:ing)?|without)\s+(?:prior\s+|previous\s+|professional\s+)?"
     r"(?:experience|exposure|knowledge|background|familiarity|need|use|used|skills?)\b"
     r"|\bnot\s+(?:familiar|experienced|proficient|comfortable|fluent)\b"
@@ -33,7 +34,7 @@ _NEG_BEFORE_RE = re.compile(
     r"|\bnot\s+yet\s+(?:familiar|experienced|proficient|comfortable|used|worked)\b"
     r"|\b(?:currently|now|still|presently)\s+learning\b|\blearning\s+next\b|\bnext\s+up\b"
     r"|\b(?:plan(?:ning|s)?|want(?:ing|s)?|hop(?:e|es|ing)|intend(?:ing|s)?|aim(?:ing|s)?"
-    r"|would\s+like|'d\s+like|going)\s+to\s+(?:learn|study|pick\s+up|explore)\b",
+    r"|would\s+like|'d\s+like|going)\s+to\s+(?:learn|study|pick\s+up|explore)\b)",
     re.IGNORECASE,
 )
 _NEG_AFTER_RE = re.compile(
