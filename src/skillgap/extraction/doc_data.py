@@ -16,8 +16,9 @@ library's ``doc._.sections``:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_EMAIL, LOWER, ORTH
@@ -51,36 +52,51 @@ class SkillMention:
 
 
 def _mention_of_span(span: Span) -> SkillMention | None:
-    for mention in span.doc._.skillgap_mentions or ():
+    for mention in span.doc.user_data.get(MENTIONS_KEY) or ():
         if (mention.start, mention.end, mention.skill_id) == (span.start, span.end, span.label_):
             return mention
     return None
 
 
-for _name in (
-    "skillgap_kind",
-    "skillgap_reads_as",
-    "skillgap_sections",
-    "skillgap_mentions",
-    "skillgap_text",
-):
+# Each ``doc._.skillgap_<name>`` is kept in ``doc.user_data["skillgap.<name>"]``: the components
+# read and write that key directly, which costs a dict look-up instead of spaCy's per-access
+# Underscore object.
+KIND_KEY = "skillgap.kind"
+READS_AS_KEY = "skillgap.reads_as"
+SECTIONS_KEY = "skillgap.sections"
+MENTIONS_KEY = "skillgap.mentions"
+TEXT_KEY = "skillgap.text"
+
+
+def _stored_in_user_data(key: str) -> tuple[Callable[[Doc], Any], Callable[[Doc, Any], None]]:
+    def getter(doc: Doc) -> Any:
+        return doc.user_data.get(key)
+
+    def setter(doc: Doc, value: Any) -> None:
+        doc.user_data[key] = value
+
+    return getter, setter
+
+
+for _key in (KIND_KEY, READS_AS_KEY, SECTIONS_KEY, MENTIONS_KEY, TEXT_KEY):
+    _name = _key.replace(".", "_")
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+        _getter, _setter = _stored_in_user_data(_key)
+        Doc.set_extension(_name, getter=_getter, setter=_setter)
 if not Span.has_extension("skillgap_mention"):
     Span.set_extension("skillgap_mention", getter=_mention_of_span)
 
 
 def doc_kind(doc: Doc) -> DocKind:
     """The Doc's kind; a Doc no ``skill_kind`` component has seen counts as a posting."""
-    return doc._.skillgap_kind or DEFAULT_KIND
+    return doc.user_data.get(KIND_KEY) or DEFAULT_KIND
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (spaCy rebuilds it from every token on each call)."""
-    text = doc._.skillgap_text
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.text
-        doc._.skillgap_text = text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

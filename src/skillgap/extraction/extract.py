@@ -10,7 +10,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from skillgap.documents.shape import tokenizable
-from skillgap.extraction.doc_data import RECORDS_ONLY_KEY, doc_kind, doc_text
+from skillgap.extraction.doc_data import (
+    KIND_KEY,
+    MENTIONS_KEY,
+    READS_AS_KEY,
+    RECORDS_ONLY_KEY,
+    SECTIONS_KEY,
+    TEXT_KEY,
+    doc_kind,
+    doc_text,
+)
 from skillgap.extraction.experience import experience_entries, years_used
 from skillgap.extraction.groups import Member, requirement_groups
 from skillgap.extraction.pipeline import MAX_TEXT_CHARS, get_pipeline
@@ -82,8 +91,8 @@ def _prepared_doc(
     doc.user_data[RECORDS_ONLY_KEY] = True  # profile_from_doc reads the records, not Spans
     if headings:
         doc.user_data[HEADINGS_KEY] = headings
-    doc._.skillgap_kind = None if kind == "auto" else kind
-    doc._.skillgap_text = text
+    doc.user_data[KIND_KEY] = None if kind == "auto" else kind
+    doc.user_data[TEXT_KEY] = text
     return doc
 
 
@@ -93,7 +102,7 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
     text = doc_text(doc)
     positive: dict[str, list[Mention]] = defaultdict(list)
     negative: dict[str, list[Mention]] = defaultdict(list)
-    for record in doc._.skillgap_mentions or ():
+    for record in doc.user_data.get(MENTIONS_KEY) or ():
         if kind == "job" and record.section in CONTEXT_SECTIONS:
             continue  # company, benefits, equal-opportunity and application text asks for nothing
         mention = Mention(
@@ -107,7 +116,7 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
             years=record.years,
         )
         (negative if record.negated else positive)[record.skill_id].append(mention)
-    entries = experience_entries(text, doc._.skillgap_sections) if kind == "resume" else []
+    entries = experience_entries(text, doc.user_data[SECTIONS_KEY]) if kind == "resume" else []
     skills = []
     for skill_id in sorted(positive):
         skill = taxonomy[skill_id]
@@ -149,7 +158,7 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
         negated=negated,
         title=_title(text, kind),
         groups=groups,
-        reads_as=doc._.skillgap_reads_as,
+        reads_as=doc.user_data.get(READS_AS_KEY),
     )
 
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
-from skillgap.extraction.doc_data import SkillMention, doc_text
+from skillgap.extraction.doc_data import MENTIONS_KEY, SkillMention, doc_text
 from skillgap.taxonomy import ContextRule, Taxonomy, normalize_form
 
 _LIST_WORDS = {"and", "or", "&"}
@@ -57,7 +57,9 @@ class SkillContext(TaxonomyComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         mentions = [
-            m for m in doc._.skillgap_mentions or () if not _inside_hyphenated_name(doc, text, m)
+            m
+            for m in doc.user_data.get(MENTIONS_KEY) or ()
+            if not _inside_hyphenated_name(doc, text, m)
         ]
         pending = [m for m in mentions if self._needs_check(text, m)]
         if pending:
@@ -74,7 +76,7 @@ class SkillContext(TaxonomyComponent):
                         anchored[m.start : m.end] = True
             rejected = {id(m) for m in pending} - kept
             mentions = [m for m in mentions if id(m) not in rejected]
-        doc._.skillgap_mentions = mentions
+        doc.user_data[MENTIONS_KEY] = mentions
         return doc
 
     def _supported(self, doc: Doc, mention: SkillMention, anchored: np.ndarray) -> bool:

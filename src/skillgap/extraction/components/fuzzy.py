@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
 from skillgap.extraction.doc_data import (
+    MENTIONS_KEY,
     Offsets,
     SkillMention,
     TakenTokens,
@@ -140,9 +141,9 @@ class SkillFuzzy(TaxonomyComponent):
         return tuple(sorted(found)), "alias", 100.0
 
     def process(self, doc: Doc) -> Doc:
-        mentions: list[SkillMention] = doc._.skillgap_mentions
+        mentions: list[SkillMention] | None = doc.user_data.get(MENTIONS_KEY)
         if mentions is None:
-            mentions = doc._.skillgap_mentions = []
+            mentions = doc.user_data[MENTIONS_KEY] = []
         arrays = token_arrays(doc)
         offsets = arrays.offsets
         text = doc_text(doc)

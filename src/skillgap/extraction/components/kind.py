@@ -7,6 +7,7 @@ from typing import get_args
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from skillgap.extraction.doc_data import KIND_KEY, READS_AS_KEY
 from skillgap.extraction.doc_kind import KindCues
 from skillgap.models import DocKind
 
@@ -21,10 +22,11 @@ class SkillKind:
         self.cues = KindCues.for_vocab(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        kind = doc._.skillgap_kind
-        doc._.skillgap_reads_as = self.cues.kind_of(doc)
+        data = doc.user_data
+        kind = data.get(KIND_KEY)
+        reads_as = data[READS_AS_KEY] = self.cues.kind_of(doc)
         if kind is None:
-            doc._.skillgap_kind = doc._.skillgap_reads_as
+            data[KIND_KEY] = reads_as
         elif kind not in KINDS:
             raise ValueError(f"doc._.skillgap_kind must be 'resume', 'job' or None, not {kind!r}")
         return doc

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
 from skillgap.extraction.doc_data import (
+    MENTIONS_KEY,
     SkillMention,
     TakenTokens,
     doc_text,
@@ -114,7 +115,7 @@ class SkillMatcher(TaxonomyComponent):
                 mention.caps_only = how == "caps"
                 mentions.append(mention)
         mentions += self._phrase_mentions(doc, mentions)
-        doc._.skillgap_mentions = mentions
+        doc.user_data[MENTIONS_KEY] = mentions
         return doc
 
     def _phrase_mentions(self, doc: Doc, named: list[SkillMention]) -> list[SkillMention]:

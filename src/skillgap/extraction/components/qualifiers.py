@@ -8,7 +8,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from skillgap.extraction.doc_data import (
+    MENTIONS_KEY,
     RECORDS_ONLY_KEY,
+    SECTIONS_KEY,
     SPAN_KEY,
     SkillMention,
     doc_kind,
@@ -70,12 +72,12 @@ class SkillQualifiers:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         kind = doc_kind(doc)
-        sections = doc._.skillgap_sections or section_map(text, kind)
+        sections = doc.user_data.get(SECTIONS_KEY) or section_map(text, kind)
         clauses = self._clause_index(doc, text)
         mentions: list[SkillMention] = sorted(
-            doc._.skillgap_mentions or (), key=lambda m: (m.start, m.skill_id)
+            doc.user_data.get(MENTIONS_KEY) or (), key=lambda m: (m.start, m.skill_id)
         )
-        doc._.skillgap_mentions = mentions
+        doc.user_data[MENTIONS_KEY] = mentions
         for m in mentions:
             start, end = m.start_char, m.end_char
             clause = clauses.clause(start, end)

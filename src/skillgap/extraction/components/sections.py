@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from skillgap.extraction.doc_data import doc_kind, doc_text
+from skillgap.extraction.doc_data import SECTIONS_KEY, doc_kind, doc_text
 from skillgap.extraction.sections import HEADINGS_KEY, section_map
 
 
@@ -14,7 +14,7 @@ class SkillSections:
 
     def __call__(self, doc: Doc) -> Doc:
         headings = doc.user_data.get(HEADINGS_KEY)  # from the document's markup, if any
-        doc._.skillgap_sections = section_map(doc_text(doc), doc_kind(doc), headings)
+        doc.user_data[SECTIONS_KEY] = section_map(doc_text(doc), doc_kind(doc), headings)
         return doc
 
 
