@@ -137,7 +137,9 @@ class DocumentProfile:
     title: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
     groups: tuple[RequirementGroup, ...] = ()
-    reads_as: DocKind | None = None  # the kind the text reads like (None: not yet known)
+    # the kind the text reads like, kept from extraction so no one tokenizes it again (None: not
+    # known, as for a profile read back from JSON); derived data, so equality ignores it
+    reads_as: DocKind | None = field(default=None, compare=False)
 
     @property
     def skill_ids(self) -> frozenset[str]:
