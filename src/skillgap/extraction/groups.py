@@ -125,8 +125,8 @@ def _head_of_examples(text: str, spans: Sequence[_Span], i: int) -> _Span | None
         return None
     head = spans[i - 1]
     start = spans[i][0]
-    if start - head[1] > _EXAMPLES_REACH:
-        return None
+    if start - head[1] > _EXAMPLES_REACH or text.find("(", head[1], start) < 0:
+        return None  # too far, or no bracket opens between them
     return head if _EXAMPLES_RE.fullmatch(text, head[1], start) else None
 
 
