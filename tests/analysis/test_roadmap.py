@@ -9,7 +9,7 @@ import pytest
 
 from skillgap.analysis.report import analyze
 from skillgap.analysis.roadmap.curriculum import curriculum
-from skillgap.analysis.roadmap.months import LEFTOVER_HOURS, exercised
+from skillgap.analysis.roadmap.months import LEFTOVER_HOURS, default_projects, exercised
 from skillgap.analysis.roadmap.planner import (
     build_roadmap,
     choose_track,
@@ -184,7 +184,7 @@ def test_every_month_has_skills_a_goal_and_a_project_that_exercises_them(taxonom
     for month in plan.months:
         project = curriculum().project(month.project_id)
         ids = [s.id for s in month.skills]
-        listed, default = exercised(project, ids, taxonomy, curriculum())
+        listed, default = exercised(project, ids, default_projects(ids, taxonomy, curriculum()))
         assert listed or default, f"month {month.month}: {project.name} exercises none of {ids}"
         assert any(taxonomy[i].name in month.goal for i in listed + default)
         assert month.deliverable and month.project == project.name

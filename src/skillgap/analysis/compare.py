@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from skillgap.memo import per_object
 from skillgap.models import LEVEL_RANK, DocumentProfile, Level, Mention, RequirementGroup, SkillHit
@@ -66,11 +66,13 @@ SCORE_FORMULA = (
 @dataclass(frozen=True)
 class Answer:
     """One way a resume answers a skill: the skill itself or a narrower one ("matched"), or a
-    related one ("partial"), with its credit before the years factor."""
+    related one ("partial"), with its credit before the years factor; ``years`` are the hit's
+    ``professional_years``."""
 
     hit: SkillHit
     credit: float
     status: MatchStatus
+    years: float | None
 
 
 @dataclass(frozen=True)
@@ -302,8 +304,12 @@ def _role_table(
                 by_form.setdefault(title, ids)
     if not by_form:
         return None, by_form
-    forms = sorted(by_form, key=len, reverse=True)
-    body = "|".join(r"[\s-]+".join(map(re.escape, f.split())) for f in forms)
+    # longest first; branches by first letter, so each place is tried only against the titles
+    # that can start there (the longest of those still wins)
+    by_initial: dict[str, list[str]] = {}
+    for form in sorted(by_form, key=len, reverse=True):
+        by_initial.setdefault(form[0], []).append(r"[\s-]+".join(map(re.escape, form.split())))
+    body = "|".join(f"(?={re.escape(c)})(?:{'|'.join(alts)})" for c, alts in by_initial.items())
     return re.compile(rf"\b(?:{body})\b(?![-\w])", re.IGNORECASE), by_form
 
 
@@ -318,12 +324,13 @@ def with_role_titles(profile: DocumentProfile, taxonomy: Taxonomy) -> DocumentPr
     if pattern is None or profile.kind != "resume" or not profile.text:
         return profile
     found: dict[str, list[Mention]] = {}
+    shown = profile.skill_ids
     for match in pattern.finditer(profile.text):
         if _NOT_HELD.search(profile.text[max(0, match.start() - 40) : match.start()]):
             continue
         key = " ".join(match.group(0).lower().replace("-", " ").split())
         for skill_id in by_form[key]:
-            if skill_id in profile.skill_ids:
+            if skill_id in shown:
                 continue
             mention = Mention(match.group(0), match.start(), match.end(), "experience", "alias")
             found.setdefault(skill_id, []).append(mention)
@@ -346,6 +353,18 @@ def _declared(skill_id: str, taxonomy: Taxonomy) -> SkillHit:
 UMBRELLA_CATEGORY = "practice"
 
 
+def _umbrella_table(taxonomy: Taxonomy) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The broad practices (no parent, at least two related skills) and their related skills."""
+    return tuple(
+        (skill.id, skill.related)
+        for skill in taxonomy
+        if skill.category == UMBRELLA_CATEGORY and not skill.parent and len(skill.related) >= 2
+    )
+
+
+_umbrellas = per_object(_umbrella_table)
+
+
 def _umbrella_answers(
     full: Mapping[str, Sequence[Answer]], taxonomy: Taxonomy
 ) -> list[tuple[str, Answer]]:
@@ -354,13 +373,14 @@ def _umbrella_answers(
     a front-end developer, debugging for one who writes unit tests), at half the credit of the
     best of them."""
     out = []
-    for umbrella in taxonomy:
-        if umbrella.id in full or umbrella.category != UMBRELLA_CATEGORY or umbrella.parent:
+    for umbrella, related in _umbrellas(taxonomy):
+        if umbrella in full:
             continue
-        held = [full[r][0] for r in umbrella.related if r in full]
-        if len(umbrella.related) >= 2 and 2 * len(held) >= len(umbrella.related):
+        held = [full[r][0] for r in related if r in full]
+        if 2 * len(held) >= len(related):
             best = max(held, key=lambda a: a.credit)
-            out.append((umbrella.id, Answer(best.hit, RELATED_CREDIT * best.credit, "partial")))
+            answer = Answer(best.hit, RELATED_CREDIT * best.credit, "partial", best.years)
+            out.append((umbrella, answer))
     return out
 
 
@@ -381,16 +401,19 @@ def resume_evidence(
     full: dict[str, list[Answer]] = {}
     partial: dict[str, list[Answer]] = {}
     for hit in hits:
-        credit = evidence_credit(hit)
-        full.setdefault(hit.id, []).append(Answer(hit, credit, "matched"))
-        for other in links.get(hit.id, ()):
-            partial.setdefault(other, []).append(Answer(hit, RELATED_CREDIT * credit, "partial"))
+        credit, years = evidence_credit(hit), professional_years(hit)
+        matched = Answer(hit, credit, "matched", years)
+        full.setdefault(hit.id, []).append(matched)
+        if hit.id in links:
+            related = Answer(hit, RELATED_CREDIT * credit, "partial", years)
+            for other in links[hit.id]:
+                partial.setdefault(other, []).append(related)
         seen = {hit.id}
         skill = taxonomy.get(hit.id)
         parent = skill.parent if skill else None
         while parent and parent not in seen:
             seen.add(parent)
-            full.setdefault(parent, []).append(Answer(hit, credit, "matched"))
+            full.setdefault(parent, []).append(matched)
             parent_skill = taxonomy.get(parent)
             parent = parent_skill.parent if parent_skill else None
     for umbrella, answer in _umbrella_answers(full, taxonomy):
@@ -421,33 +444,61 @@ def _best_answer(
     whenever the resume has it, else the best transferring sibling."""
     best: dict[str, tuple[float, Answer | None]] = {"matched": (0.0, None), "partial": (0.0, None)}
     for answer in evidence.answers.get(skill_id, ()):
-        credit = answer.credit * years_factor(years_asked, professional_years(answer.hit))
+        credit = answer.credit * years_factor(years_asked, answer.years)
         if credit > best[answer.status][0]:
             best[answer.status] = (credit, answer)
     credit = max(best["matched"][0], best["partial"][0])
     return credit, best["matched"][1] or best["partial"][1]
 
 
-def _line(asked: SkillHit, evidence: ResumeEvidence) -> SkillMatch:
-    """How the resume answers one asked skill."""
-    level = asked.level or "required"
+class _Answered(NamedTuple):
+    """How the resume answers one asked skill: the credit a line shows (rounded), the status,
+    the answer behind it, and whether that is a skill the user declared."""
+
+    credit: float
+    status: MatchStatus
+    answer: Answer | None
+    corrected: bool
+
+
+def _answered(asked: SkillHit, evidence: ResumeEvidence) -> _Answered:
     credit, answer = _best_answer(asked.id, asked.years, evidence)
-    via = answer.hit if answer else None
+    if answer is None:
+        return _Answered(round(credit, 4), "missing", None, False)
+    declared = answer.hit.id in evidence.have and not answer.hit.mentions
+    return _Answered(round(credit, 4), answer.status, answer, declared)
+
+
+def _points(weight: float, credit: float, total: float) -> tuple[float, float]:
+    """A line's points of the 0-100 score (``total``: the posting's sum of weights): earned and
+    lost."""
+    return round(100 * weight * credit / total, 2), round(100 * weight * (1 - credit) / total, 2)
+
+
+def _line(asked: SkillHit, evidence: ResumeEvidence, total: float) -> SkillMatch:
+    """How the resume answers one asked skill, as a line of the posting's score."""
+    level = asked.level or "required"
+    weight = skill_weight(level, asked.kind)
+    found = _answered(asked, evidence)
+    via = found.answer.hit if found.answer else None
+    earned, lost = _points(weight, found.credit, total)
     return SkillMatch(
         id=asked.id,
         name=asked.name,
         phase=asked.phase,
         kind=asked.kind,
         level=level,
-        weight=skill_weight(level, asked.kind),
-        credit=round(credit, 4),
-        status=answer.status if answer else "missing",
+        weight=weight,
+        credit=found.credit,
+        status=found.status,
         via=via.id if via is not None and via.id != asked.id else None,
         years_asked=asked.years,
-        years_shown=professional_years(via) if via is not None else None,
+        years_shown=found.answer.years if found.answer else None,
         job_mentions=asked.mentions,
         resume_mentions=via.mentions if via is not None else (),
-        corrected=via is not None and via.id in evidence.have and not via.mentions,
+        earned=earned,
+        lost=lost,
+        corrected=found.corrected,
     )
 
 
@@ -494,16 +545,29 @@ def group_skill(members: Sequence[str], taxonomy: Taxonomy) -> str | None:
     common = [p for p in chains[0] if all(p in c for c in chains[1:])] if chains else []
     if common:
         return common[0]
+    if len(members) < 2:
+        return None
     ancestors = {p for chain in chains for p in chain}
-    hubs = [
-        s.id
-        for s in taxonomy
-        if s.id not in members
-        and s.id not in ancestors  # NoSQL, MongoDB's parent, does not cover "MySQL or MongoDB"
-        and all(m in s.related for m in members)
-        and len(members) > 1
-    ]
-    return hubs[0] if hubs else None
+    hubs = (
+        hub
+        for hub in _related_to(taxonomy).get(members[0], ())
+        if hub not in members
+        and hub not in ancestors  # NoSQL, MongoDB's parent, does not cover "MySQL or MongoDB"
+        and all(m in taxonomy[hub].related for m in members)
+    )
+    return next(hubs, None)
+
+
+def _related_table(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """Per skill id, the skills that list it as related, in taxonomy order."""
+    table: dict[str, list[str]] = {}
+    for skill in taxonomy:
+        for other in dict.fromkeys(skill.related):
+            table.setdefault(other, []).append(skill.id)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+_related_to = per_object(_related_table)
 
 
 def _names(names: Sequence[str]) -> str:
@@ -516,27 +580,42 @@ def group_name(group: GroupMatch) -> str:
     return f"{count} of {_names(group.names)}"
 
 
-def _group_line(
+class _GroupAnswer(NamedTuple):
+    """How the resume answers a group of alternatives, before it becomes a line of the score:
+    the line's id and weight, and what the line shows."""
+
+    id: str
+    group: RequirementGroup
+    info: GroupMatch
+    phase: str
+    kind: str
+    weight: float
+    credit: float
+    status: MatchStatus
+    shown: tuple[_Answered, ...]
+
+
+def _group_answer(
     group: RequirementGroup,
     asked: Mapping[str, SkillHit],
     evidence: ResumeEvidence,
     taxonomy: Taxonomy,
     taken: set[str],
-) -> SkillMatch | None:
-    """One line for a group of alternatives (None when its members all have lines)."""
+) -> _GroupAnswer | None:
+    """How the resume answers a group of alternatives (None when its members all have lines)."""
     members = tuple(m for m in group.skill_ids if m in taxonomy)
     need = max(1, min(group.need, len(members)))
     # a member the posting names only inside the group still counts
-    lines = [_line(asked.get(m) or _declared(m, taxonomy), evidence) for m in members]
-    held = tuple(m for m, line in zip(members, lines, strict=True) if line.status == "matched")
-    near = sum(1 for line in lines if line.status != "missing")
+    found = [_answered(asked.get(m) or _declared(m, taxonomy), evidence) for m in members]
+    held = tuple(m for m, one in zip(members, found, strict=True) if one.status == "matched")
+    near = sum(1 for one in found if one.status != "missing")
     costs = tuple(learning_cost(m, evidence, taxonomy) for m in members)
     pick = None if len(held) >= need else choose_member(members, costs)
     info = GroupMatch(
         members, tuple(taxonomy[m].name for m in members), need, group.text, held, costs, pick
     )
-    best = sorted(lines, key=lambda line: -line.credit)[:need]
-    credit = sum(line.credit for line in best) / need
+    best = sorted(found, key=lambda one: -one.credit)[:need]
+    credit = sum(one.credit for one in best) / need
     status: MatchStatus = "matched" if info.satisfied else "partial" if near >= need else "missing"
     stands_for = group_skill(members, taxonomy)
     candidates = (stands_for, *held, pick, *members)
@@ -545,26 +624,40 @@ def _group_line(
         return None
     head = taxonomy[stands_for or pick or (held + members)[0]]
     kind = "hard" if any(taxonomy[m].kind == "hard" for m in members) else "soft"
-    shown = [line for line in best if line.status != "missing"]
+    shown = tuple(one for one in best if one.status != "missing")
+    weight = skill_weight(group.level, kind)
+    return _GroupAnswer(
+        line_id, group, info, head.phase, kind, weight, round(credit, 4), status, shown
+    )
+
+
+def _group_line(answer: _GroupAnswer, total: float) -> SkillMatch:
+    """A group of alternatives as one line of the posting's score."""
+    group = answer.group
     mention = Mention(
         group.text, group.start, group.end, "requirements", "exact", level=group.level
     )
+    earned, lost = _points(answer.weight, answer.credit, total)
     return SkillMatch(
-        id=line_id,
-        name=group_name(info),
-        phase=head.phase,
-        kind=kind,
+        id=answer.id,
+        name=group_name(answer.info),
+        phase=answer.phase,
+        kind=answer.kind,
         level=group.level,
-        weight=skill_weight(group.level, kind),
-        credit=round(credit, 4),
-        status=status,
+        weight=answer.weight,
+        credit=answer.credit,
+        status=answer.status,
         via=None,
         years_asked=None,
         years_shown=None,
         job_mentions=(mention,),
-        resume_mentions=tuple(m for line in shown for m in line.resume_mentions),
-        group=info,
-        corrected=any(line.corrected for line in shown),
+        resume_mentions=tuple(
+            m for one in answer.shown if one.answer for m in one.answer.hit.mentions
+        ),
+        group=answer.info,
+        earned=earned,
+        lost=lost,
+        corrected=any(one.corrected for one in answer.shown),
     )
 
 
@@ -654,38 +747,40 @@ def match_job(
     """
     evidence = resume_evidence(resume, taxonomy)
     skip = set(skip)
-    groups = [
-        replace(g, skill_ids=tuple(m for m in g.skill_ids if m not in skip and m in taxonomy))
-        for g in job.groups
-    ]
+    groups = [_known_members(g, skip, taxonomy) for g in job.groups]
     groups = [g for g in groups if g.skill_ids]
     asked = {hit.id: hit for hit in job.skills}
     stated, title_stop = _states_qualifications(job), title_end(job.text)
     own = [_as_asked(hit, groups, stated, title_stop) for hit in job.skills if hit.id not in skip]
-    lines = [_line(hit, evidence) for hit in own if hit is not None]
-    taken = {line.id for line in lines}
+    own_hits = [hit for hit in own if hit is not None]
+    taken = {hit.id for hit in own_hits}
+    group_answers = []
     for group in groups:
-        line = _group_line(group, asked, evidence, taxonomy, taken)
-        if line is None or line.id in skip:
+        answer = _group_answer(group, asked, evidence, taxonomy, taken)
+        if answer is None or answer.id in skip:
             continue
-        taken.add(line.id)
-        lines.append(line)
+        taken.add(answer.id)
+        group_answers.append(answer)
     skipped = tuple(sorted(skip & ({h.id for h in job.skills} | taken)))
-    total = sum(line.weight for line in lines)
+    weights = [skill_weight(hit.level or "required", hit.kind) for hit in own_hits]
+    total = sum(weights + [answer.weight for answer in group_answers])
     if total <= 0:
         reason = "no skills recognised in this posting"
         return JobMatch(job.source, job.title, None, reason, (), 0.0, skipped)
-    lines = [
-        replace(
-            line,
-            earned=round(100 * line.weight * line.credit / total, 2),
-            lost=round(100 * line.weight * (1 - line.credit) / total, 2),
-        )
-        for line in lines
-    ]
+    lines = [_line(hit, evidence, total) for hit in own_hits]
+    lines += [_group_line(answer, total) for answer in group_answers]
     lines.sort(key=lambda m: (-m.weight, m.id))
     skill_score = 100 * sum(m.weight * m.credit for m in lines) / total
-    check = experience_check(job.title, evidence)
-    check = replace(check, lost=round(skill_score * (1 - check.factor), 2))
+    seen = experience_check(job.title, evidence)
+    lost = round(skill_score * (1 - seen.factor), 2)
+    check = Experience(seen.level, seen.years_asked, seen.years_shown, seen.factor, lost)
     score = round(skill_score * check.factor, 1)
     return JobMatch(job.source, job.title, score, None, tuple(lines), total, skipped, check)
+
+
+def _known_members(
+    group: RequirementGroup, skip: Collection[str], taxonomy: Taxonomy
+) -> RequirementGroup:
+    """``group`` with only its members that the taxonomy knows and the user did not skip."""
+    members = tuple(m for m in group.skill_ids if m not in skip and m in taxonomy)
+    return group if members == group.skill_ids else replace(group, skill_ids=members)

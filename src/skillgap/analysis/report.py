@@ -72,14 +72,15 @@ class GapReport:
         """The JSON report (see ``schemas/report.schema.json``)."""
         job_warnings = self.job_warnings or tuple(() for _ in self.matches)
         stamp = {} if self.meta is None else {"meta": dict(self.meta)}
+        quotes = serialize.Quotes(self.resume.text)  # for this report only: nothing is kept
         return stamp | {
             "schema_version": SCHEMA_VERSION,
             "score_formula": SCORE_FORMULA,
             "summary": self._summary(),
             "corrections": serialize.corrections_dict(self.have, self.skip),
-            "resume": serialize.resume_dict(self.resume, self.resume_warnings),
+            "resume": serialize.resume_dict(self.resume, self.resume_warnings, quotes),
             "jobs": [
-                serialize.job_dict(job_id, match, job.text, self.resume.text, warnings)
+                serialize.job_dict(job_id, match, job.text, quotes, warnings)
                 for job_id, match, job, warnings in zip(
                     self.job_ids, self.matches, self.jobs, job_warnings, strict=True
                 )

@@ -16,20 +16,34 @@ from skillgap.models import DocumentProfile, Mention, quote
 SCHEMA_VERSION = "1.1"
 
 
-def mention_dict(m: Mention, text: str) -> dict[str, Any]:
-    """A mention with the line around it (``quote``) from ``text``, its document's text."""
-    return {
-        "text": m.text,
-        "quote": quote(text, m.start, m.end) or m.text,
-        "start": m.start,
-        "end": m.end,
-        "section": m.section,
-        "match": m.match,
-        "score": round(m.score, 1),
-    }
+class Quotes:
+    """The mentions of one document as dicts, with the line around each (``quote``); each line is
+    cut once per report, as a resume's mentions recur in the lines of every posting."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[tuple[int, int], str] = {}
+
+    def mention_dict(self, m: Mention) -> dict[str, Any]:
+        line = self._lines.get((m.start, m.end))
+        if line is None:
+            line = self._lines[m.start, m.end] = quote(self.text, m.start, m.end)
+        return {
+            "text": m.text,
+            "quote": line or m.text,
+            "start": m.start,
+            "end": m.end,
+            "section": m.section,
+            "match": m.match,
+            "score": round(m.score, 1),
+        }
 
 
-def resume_dict(resume: DocumentProfile, warnings: Iterable[str] = ()) -> dict[str, Any]:
+def resume_dict(
+    resume: DocumentProfile, warnings: Iterable[str] = (), quotes: Quotes | None = None
+) -> dict[str, Any]:
+    """The resume's part of the report (``quotes``: of the resume's text, when shared)."""
+    quotes = quotes or Quotes(resume.text)
     return {
         "source": resume.source,
         "warnings": [*resume.warnings, *warnings],
@@ -41,7 +55,7 @@ def resume_dict(resume: DocumentProfile, warnings: Iterable[str] = ()) -> dict[s
                 "kind": s.kind,
                 "years": s.years,
                 "sections": sorted(s.sections),
-                "evidence": [mention_dict(m, resume.text) for m in s.mentions],
+                "evidence": [quotes.mention_dict(m) for m in s.mentions],
             }
             for s in resume.skills
         ],
@@ -59,7 +73,7 @@ def group_match_dict(g: GroupMatch) -> dict[str, Any]:
     }
 
 
-def skill_match_dict(s: SkillMatch, job_text: str, resume_text: str) -> dict[str, Any]:
+def skill_match_dict(s: SkillMatch, job: Quotes, resume: Quotes) -> dict[str, Any]:
     return {
         "id": s.id,
         "name": s.name,
@@ -76,8 +90,8 @@ def skill_match_dict(s: SkillMatch, job_text: str, resume_text: str) -> dict[str
         "years_shown": s.years_shown,
         "corrected": s.corrected,
         "group": group_match_dict(s.group) if s.group else None,
-        "job_evidence": [mention_dict(m, job_text) for m in s.job_mentions],
-        "resume_evidence": [mention_dict(m, resume_text) for m in s.resume_mentions],
+        "job_evidence": [job.mention_dict(m) for m in s.job_mentions],
+        "resume_evidence": [resume.mention_dict(m) for m in s.resume_mentions],
     }
 
 
@@ -85,11 +99,12 @@ def job_dict(
     job_id: str,
     match: JobMatch,
     job_text: str = "",
-    resume_text: str = "",
+    resume: Quotes | None = None,
     warnings: Iterable[str] = (),
 ) -> dict[str, Any]:
-    """One posting's part of the report; the texts give the evidence its quotes."""
-    texts = (job_text, resume_text)
+    """One posting's part of the report; the posting's text and the resume's ``Quotes`` give
+    the evidence its quotes."""
+    texts = (Quotes(job_text), resume or Quotes(""))
     required = [s for s in match.skills if s.required and s.kind != "soft"]
     return {
         "id": job_id,

@@ -41,8 +41,9 @@ def json_response(data: Any, status: int = 200) -> Response:
     return Response(orjson.dumps(data), status, media_type="application/json")
 
 
-def service(request: Request) -> Service:
-    """The worker's Service, built at start-up."""
+async def service(request: Request) -> Service:
+    """The worker's Service, built at start-up (async: a plain function would cost a thread
+    hand-off per request)."""
     return request.app.state.service
 
 

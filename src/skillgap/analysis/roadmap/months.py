@@ -5,7 +5,7 @@ then each month given the portfolio project it advances and that project's next 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -92,16 +92,23 @@ def group_of(skill: Skill, curriculum: Curriculum) -> tuple[str, str]:
     return ("phase", skill.phase)
 
 
+def default_projects(
+    skill_ids: Iterable[str], taxonomy: Taxonomy, curriculum: Curriculum
+) -> dict[str, str]:
+    """Per skill id, the project that takes the skills of its group that no project lists."""
+    return {i: curriculum.fallbacks[group_of(taxonomy[i], curriculum)] for i in skill_ids}
+
+
 def exercised(
-    project: ProjectSpec, skill_ids: Sequence[str], taxonomy: Taxonomy, curriculum: Curriculum
+    project: ProjectSpec, skill_ids: Sequence[str], default_project: Mapping[str, str]
 ) -> tuple[list[str], list[str]]:
-    """The skills of ``skill_ids`` a project lists, and those it takes as its group's default."""
-    fallback = curriculum.fallbacks
+    """The skills of ``skill_ids`` a project lists, and those it takes as its group's default
+    (``default_project``: per skill id, as ``default_projects`` gives it)."""
     listed, default = [], []
     for skill_id in skill_ids:
         if skill_id in project.skills:
             listed.append(skill_id)
-        elif fallback.get(group_of(taxonomy[skill_id], curriculum)) == project.id:
+        elif default_project[skill_id] == project.id:
             default.append(skill_id)
     return listed, default
 
@@ -123,15 +130,16 @@ def assign_work(
     work: list[MonthWork] = []
     previous: str | None = None
     by_id = {p.id: i for i, p in enumerate(curriculum.projects)}
+    ids_in_plan = (skill_id for month in months for skill_id in month.hours)
+    default_project = default_projects(ids_in_plan, taxonomy, curriculum)
     for month in months:
         ids = list(month.hours)
         best: tuple[float, int, int, ProjectSpec] | None = None
         candidates = {i for skill_id in ids for i in curriculum.listing.get(skill_id, ())}
-        for skill_id in ids:
-            candidates.add(by_id[curriculum.fallbacks[group_of(taxonomy[skill_id], curriculum)]])
+        candidates.update(by_id[default_project[skill_id]] for skill_id in ids)
         for index in sorted(candidates):
             project = curriculum.projects[index]
-            listed, default = exercised(project, ids, taxonomy, curriculum)
+            listed, default = exercised(project, ids, default_project)
             score = sum(month.hours[i] for i in listed) + 0.5 * sum(month.hours[i] for i in default)
             if score <= 0:
                 continue
@@ -141,7 +149,7 @@ def assign_work(
         if best is None:
             raise ValueError(f"no project exercises {', '.join(ids)}")
         project = best[3]
-        listed, default = exercised(project, ids, taxonomy, curriculum)
+        listed, default = exercised(project, ids, default_project)
         used = sorted(listed + default, key=lambda i: (-month.hours[i], ids.index(i)))
         count = done.get(project.id, 0)
         done[project.id] = count + 1

@@ -469,7 +469,8 @@ def build_roadmap(
         for skill_id, h in month.hours.items():
             phase = taxonomy[skill_id].phase
             by_phase[phase] = by_phase.get(phase, 0.0) + h
-        phase = max(PHASES, key=lambda p: (round(by_phase.get(p, -1.0), 6), -PHASES.index(p)))
+        # the phase with the most hours; the earlier one on a tie (phases are the taxonomy's)
+        phase = max(by_phase, key=lambda p: (round(by_phase[p], 6), -PHASES.index(p)))
         themes = [plan_data.theme_of(taxonomy[i]).label for i in month.hours if phase == "other"]
         months.append(
             Month(
