@@ -110,18 +110,18 @@ def analyze_market(
     n = len(scored)
     if n == 0:
         return Market(0, (), (), ())
-    asked: dict[str, list[tuple[str, JobMatch, int]]] = {}
+    asked: dict[str, list[tuple[str, JobMatch, SkillMatch]]] = {}
     member_jobs: dict[str, set[str]] = {}
     for jid, match in scored:
-        for i, skill in enumerate(match.skills):
-            asked.setdefault(skill.id, []).append((jid, match, i))
+        for skill in match.skills:
+            asked.setdefault(skill.id, []).append((jid, match, skill))
             for member in skill.group.members if skill.group else (skill.id,):
                 member_jobs.setdefault(member, set()).add(jid)
     member_demand = {m: len(jobs) / n for m, jobs in member_jobs.items()}
     demand, gaps, strengths, soft = [], [], [], []
     for skill_id, uses in asked.items():
-        first = uses[0][1].skills[uses[0][2]]
-        required = sum(1 for _, m, i in uses if m.skills[i].required)
+        first = uses[0][2]
+        required = sum(1 for _, _, s in uses if s.required)
         share = round(len(uses) / n, 4)
         demand.append(
             Demand(
@@ -137,15 +137,13 @@ def analyze_market(
             )
         )
         if first.kind == "soft":
-            soft.append(_soft(skill_id, [(jid, m.skills[i]) for jid, m, i in uses], share))
+            soft.append(_soft(skill_id, [(jid, s) for jid, _, s in uses], share))
             continue
-        lacking = [(jid, m.skills[i], m) for jid, m, i in uses if m.skills[i].status != "matched"]
+        lacking = [(jid, s, m) for jid, m, s in uses if s.status != "matched"]
         if lacking:
             gaps.append(_gap(skill_id, lacking, share, n, taxonomy, member_demand))
         else:
-            sections = {
-                mention.section for _, m, i in uses for mention in m.skills[i].resume_mentions
-            }
+            sections = {mention.section for _, _, s in uses for mention in s.resume_mentions}
             strengths.append(
                 Strength(skill_id, first.name, share, tuple(sorted(sections)), _ids(uses))
             )
@@ -156,7 +154,7 @@ def analyze_market(
     return Market(n, tuple(demand), tuple(gaps), tuple(strengths), tuple(soft))
 
 
-def _ids(uses: list[tuple[str, JobMatch, int]]) -> tuple[str, ...]:
+def _ids(uses: list[tuple[str, JobMatch, SkillMatch]]) -> tuple[str, ...]:
     return tuple(jid for jid, _, _ in uses)
 
 
