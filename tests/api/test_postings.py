@@ -7,9 +7,11 @@ import dataclasses
 
 import pytest
 
+from skillgap.analysis.compare import posting_asks
 from skillgap.api import reading
 from skillgap.api.postings import PostingMemory
 from skillgap.extraction.extract import extract
+from skillgap.taxonomy import default_taxonomy
 
 from .conftest import POSTING, RESUME
 
@@ -73,24 +75,29 @@ def test_no_resume_text_is_remembered(client) -> None:
     marker = "Zebulon Quartermain"
     resume = RESUME.replace("Alex Example", marker)
     _analyze(client, resume, ("ad.txt", POSTING), ("swapped.txt", resume))
-    texts = [profile.text for profile in memory._profiles.values()]
+    texts = [posting.profile.text for posting in memory._postings.values()]
     assert texts and not any(marker in text for text in texts)
 
 
 def test_the_memory_drops_the_least_recently_used_within_its_caps() -> None:
     memory = PostingMemory(max_postings=2, max_chars=10_000)
+    taxonomy = default_taxonomy()
     profiles = {
-        name: extract(text, "job", source=name)
+        name: posting_asks(extract(text, "job", source=name), taxonomy)
         for name, text in [("a", POSTING), ("b", OTHER_POSTING), ("c", POSTING + "\nRemote\n")]
     }
-    keys = {name: PostingMemory.key(None, name, p.text.encode()) for name, p in profiles.items()}
+    keys = {
+        name: PostingMemory.key(None, name, p.profile.text.encode()) for name, p in profiles.items()
+    }
     memory.put(keys["a"], profiles["a"])
     memory.put(keys["b"], profiles["b"])
     assert memory.get(keys["a"]) is profiles["a"]  # a is now the most recently used
     memory.put(keys["c"], profiles["c"])
     assert memory.get(keys["b"]) is None
     assert len(memory) == 2
-    big = dataclasses.replace(profiles["a"], text="x" * 10_001)
+    big = dataclasses.replace(
+        profiles["a"], profile=dataclasses.replace(profiles["a"].profile, text="x" * 10_001)
+    )
     memory.put(b"big", big)
     assert memory.get(b"big") is None
 

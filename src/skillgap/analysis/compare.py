@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
@@ -733,30 +734,63 @@ def _states_qualifications(job: DocumentProfile) -> bool:
     return any(m.section == "requirements" for hit in job.skills for m in hit.mentions)
 
 
+@dataclass(frozen=True)
+class PostingAsks:
+    """A posting prepared for matching, before any resume is seen: the skills it asks for on
+    lines of their own and its groups of alternatives (members the taxonomy knows), nothing
+    skipped. Postings are public documents: the API keeps this with each posting it remembers.
+    """
+
+    profile: DocumentProfile
+    own: tuple[SkillHit, ...]
+    groups: tuple[RequirementGroup, ...]
+    asked: Mapping[str, SkillHit]
+    taxonomy: weakref.ref[Taxonomy]  # the one it was prepared with
+
+
+def posting_asks(job: DocumentProfile | PostingAsks, taxonomy: Taxonomy) -> PostingAsks:
+    """``job`` prepared for matching with ``taxonomy`` (as it is, when it already was)."""
+    if isinstance(job, PostingAsks):
+        if job.taxonomy() is taxonomy:
+            return job
+        job = job.profile
+    groups = tuple(g for g in (_known_members(g, (), taxonomy) for g in job.groups) if g.skill_ids)
+    stated, title_stop = _states_qualifications(job), title_end(job.text)
+    # skipping a skill later drops its line and its group memberships; the other lines stay
+    own = (_as_asked(hit, groups, stated, title_stop) for hit in job.skills)
+    asked = {hit.id: hit for hit in job.skills}
+    return PostingAsks(
+        job, tuple(hit for hit in own if hit is not None), groups, asked, weakref.ref(taxonomy)
+    )
+
+
 def match_job(
     resume: DocumentProfile | ResumeEvidence,
-    job: DocumentProfile,
+    job: DocumentProfile | PostingAsks,
     taxonomy: Taxonomy,
     *,
     skip: Collection[str] = (),
 ) -> JobMatch:
-    """Compare a resume with one posting; see ``SCORE_FORMULA`` for the score.
+    """Compare a resume with one posting (for many resumes, prepare it once with
+    ``posting_asks``); see ``SCORE_FORMULA`` for the score.
 
     ``skip`` are skill (or group line) ids the user marked not relevant: left out of the score.
     Lines are listed heaviest first (required before preferred), then by id.
     """
     evidence = resume_evidence(resume, taxonomy)
+    asks = posting_asks(job, taxonomy)
+    job = asks.profile
     skip = set(skip)
-    groups = [_known_members(g, skip, taxonomy) for g in job.groups]
-    groups = [g for g in groups if g.skill_ids]
-    asked = {hit.id: hit for hit in job.skills}
-    stated, title_stop = _states_qualifications(job), title_end(job.text)
-    own = [_as_asked(hit, groups, stated, title_stop) for hit in job.skills if hit.id not in skip]
-    own_hits = [hit for hit in own if hit is not None]
+    groups: Sequence[RequirementGroup] = asks.groups
+    if skip:
+        groups = [_known_members(g, skip, taxonomy) for g in groups]
+    own_hits = [hit for hit in asks.own if hit.id not in skip]
     taken = {hit.id for hit in own_hits}
     group_answers = []
     for group in groups:
-        answer = _group_answer(group, asked, evidence, taxonomy, taken)
+        if not group.skill_ids:
+            continue
+        answer = _group_answer(group, asks.asked, evidence, taxonomy, taken)
         if answer is None or answer.id in skip:
             continue
         taken.add(answer.id)

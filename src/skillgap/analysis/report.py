@@ -20,6 +20,7 @@ from skillgap.analysis import serialize
 from skillgap.analysis.compare import (
     SCORE_FORMULA,
     JobMatch,
+    PostingAsks,
     ResumeEvidence,
     match_job,
     with_role_titles,
@@ -110,7 +111,7 @@ class GapReport:
 
 def report_from_profiles(
     resume: DocumentProfile | ResumeEvidence,
-    jobs: Sequence[DocumentProfile],
+    jobs: Sequence[DocumentProfile | PostingAsks],
     job_ids: Sequence[str],
     taxonomy: Taxonomy,
     *,
@@ -139,7 +140,7 @@ def report_from_profiles(
     )
     return GapReport(
         evidence.profile,
-        tuple(jobs),
+        tuple(_posting(job) for job in jobs),
         tuple(job_ids),
         matches,
         market,
@@ -155,6 +156,10 @@ def plan_gaps(market: Market) -> dict[str, float]:
     for gap in market.gaps:
         gaps[gap.plan_id] = max(gaps.get(gap.plan_id, 0.0), gap.importance)
     return gaps
+
+
+def _posting(job: DocumentProfile | PostingAsks) -> DocumentProfile:
+    return job.profile if isinstance(job, PostingAsks) else job
 
 
 def _profile(
@@ -177,7 +182,7 @@ def _profile(
 
 def analyze(
     resume: DocumentLike,
-    jobs: Iterable[DocumentLike],
+    jobs: Iterable[DocumentLike | PostingAsks],
     *,
     hours_per_week: float | None = None,
     track: str | None = None,
@@ -190,8 +195,9 @@ def analyze(
     """Compare a resume with one or more postings and plan the learning that closes the gaps.
 
     Documents are texts, objects with a ``.text`` (``skillgap.Document``) or extracted
-    ``DocumentProfile``s. ``track`` is "auto" (default: the postings' most asked specialization)
-    or one of cv, nlp, rl, recsys, time-series. ``start_date`` dates the plan's months;
+    ``DocumentProfile``s; a posting may also come prepared (``compare.posting_asks``).
+    ``track`` is "auto" (default: the postings' most asked specialization) or one of cv, nlp,
+    rl, recsys, time-series. ``start_date`` dates the plan's months;
     ``learned`` (skill ids) are skills learned since the resume: the plan leaves them out.
     ``have`` are skill ids you hold although the resume does not show them, ``skip`` skill ids
     not relevant to you: both are corrections, listed in the report (an unknown id raises
@@ -208,7 +214,8 @@ def analyze(
     resume_profile = with_role_titles(_profile(resume, "resume", "resume", taxonomy), taxonomy)
     job_ids = tuple(f"job-{i}" for i in range(1, len(jobs) + 1))
     job_profiles = tuple(
-        _profile(job, "job", job_id, taxonomy) for job, job_id in zip(jobs, job_ids, strict=True)
+        job if isinstance(job, PostingAsks) else _profile(job, "job", job_id, taxonomy)
+        for job, job_id in zip(jobs, job_ids, strict=True)
     )
     report = report_from_profiles(
         resume_profile,
@@ -225,7 +232,7 @@ def analyze(
     return replace(
         report,
         resume_warnings=kind_warnings(resume_profile, "resume"),
-        job_warnings=tuple(kind_warnings(job, "job") for job in job_profiles),
+        job_warnings=tuple(kind_warnings(_posting(job), "job") for job in job_profiles),
     )
 
 

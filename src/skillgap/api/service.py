@@ -8,6 +8,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from skillgap.analysis.compare import PostingAsks, posting_asks
 from skillgap.analysis.report import analyze, kind_warnings, report_schema
 from skillgap.api.postings import PostingMemory
 from skillgap.api.problems import Problem, one_line
@@ -43,11 +44,11 @@ class Service:
     ) -> dict[str, Any]:
         taxonomy = self.taxonomies.for_request(options.taxonomy)
         resume_doc = read_upload(resume, self.settings.limits)
-        job_profiles = [self._posting(job, options.taxonomy, taxonomy) for job in jobs]
+        postings = [self._posting(job, options.taxonomy, taxonomy) for job in jobs]
         try:
             report = analyze(
                 resume_doc,
-                job_profiles,
+                postings,
                 hours_per_week=options.hours_per_week,
                 track=options.track,
                 taxonomy=taxonomy,
@@ -68,16 +69,22 @@ class Service:
             profile = replace(profile, warnings=profile.warnings + document.warnings)
         return profile
 
-    def _posting(self, upload: Upload, overlay: str | None, taxonomy: Taxonomy) -> DocumentProfile:
-        """A posting's profile, from the posting memory when it was sent before. One that reads
-        like a resume (inputs swapped) is not remembered: nothing of a resume is kept."""
+    def _posting(
+        self, upload: Upload, overlay: str | None, taxonomy: Taxonomy
+    ) -> DocumentProfile | PostingAsks:
+        """A posting prepared for matching, from the posting memory when it was sent before.
+        One that reads like a resume (inputs swapped) is neither prepared nor remembered:
+        nothing of a resume is kept."""
         key = PostingMemory.key(overlay, upload.name, upload.data)
-        profile = self.postings.get(key)
-        if profile is None:
-            profile = self._profile(upload, "job", taxonomy)
-            if not kind_warnings(profile, "job"):
-                self.postings.put(key, profile)
-        return profile
+        remembered = self.postings.get(key)
+        if remembered is not None:
+            return remembered
+        profile = self._profile(upload, "job", taxonomy)
+        if kind_warnings(profile, "job"):
+            return profile
+        asks = posting_asks(profile, taxonomy)
+        self.postings.put(key, asks)
+        return asks
 
     def render(self, report: dict[str, Any], fmt: str) -> str | bytes:
         error = next(iter(_report_validator().iter_errors(report)), None)
