@@ -11,6 +11,7 @@ from tests.documents.builders import pdf_pages
 
 from skillgap.api import Settings, create_app
 from skillgap.api.routes import v1
+from skillgap.api.security import KeyCheck
 from skillgap.documents import Limits
 
 from .conftest import API_KEY, POSTING, RESUME, assert_problem
@@ -167,6 +168,13 @@ def test_v1_routes_need_the_key_when_one_is_configured(keyed_client) -> None:
         headers={"X-API-Key": API_KEY},
     )
     assert analyzed.status_code == 200
+
+
+def test_a_key_seen_before_is_answered_without_argon2(key_hash: str) -> None:
+    check = KeyCheck(key_hash)
+    assert check.known(None) is False and check.known(API_KEY) is None  # not seen: Argon2 decides
+    assert check.accepts(API_KEY) and not check.accepts("not-the-key-at-all")
+    assert check.known(API_KEY) is True and check.known("not-the-key-at-all") is False
 
 
 def test_an_unexpected_failure_is_a_500_that_logs_no_content(

@@ -64,7 +64,10 @@ async def require_key(
     if check is None:
         return
     key = api_key or (bearer.credentials if bearer else None)
-    if not await run_in_threadpool(check.accepts, key):  # Argon2 is slow: keep the loop free
+    accepted = check.known(key)  # a key seen before is answered here, without a thread
+    if accepted is None:
+        accepted = await run_in_threadpool(check.accepts, key)  # Argon2 is slow: keep the loop free
+    if not accepted:
         raise Problem(
             "unauthorized",
             "send the API key in the X-API-Key header or as 'Authorization: Bearer KEY'",

@@ -49,14 +49,21 @@ class KeyCheck:
         self._accepted: bytes | None = None
         self._rejected: set[bytes] = set()
 
-    def accepts(self, key: str | None) -> bool:
+    def known(self, key: str | None) -> bool | None:
+        """The outcome for ``key`` when it costs no Argon2 (no key, or one seen before), else
+        None: cheap enough for the event loop."""
         if not key:
             return False
-        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()
+        digest = _digest(key)
         if self._accepted is not None and hmac.compare_digest(digest, self._accepted):
             return True
-        if digest in self._rejected:
-            return False
+        return False if digest in self._rejected else None
+
+    def accepts(self, key: str | None) -> bool:
+        known = self.known(key)
+        if known is not None or not key:
+            return bool(known)
+        digest = _digest(key)
         try:
             _HASHER.verify(self._hash, key)
         except (VerificationError, InvalidHashError):
@@ -66,3 +73,7 @@ class KeyCheck:
             return False
         self._accepted = digest
         return True
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()
