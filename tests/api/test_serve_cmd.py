@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import jsonschema
+import psutil
 import pytest
 
 from skillgap.analysis.report import report_schema
@@ -125,3 +126,69 @@ def test_a_real_uvicorn_server_answers_and_stops(key_hash: str) -> None:
     assert process.returncode == 0, output
     assert "Traceback" not in output
     assert RESUME.splitlines()[0] not in output  # nothing of the documents is logged
+
+
+def _workers_of(parent: psutil.Process) -> list[psutil.Process]:
+    """The live uvicorn worker processes under ``parent`` (not multiprocessing's resource
+    tracker)."""
+    workers = []
+    for child in parent.children():
+        try:
+            command = " ".join(child.cmdline())
+        except psutil.Error:  # exited, or a zombie not yet reaped
+            continue
+        if "spawn_main" in command and "resource_tracker" not in command:
+            workers.append(child)
+    return workers
+
+
+def _connections_by_worker(workers: list[psutil.Process], port: int) -> dict[int, int]:
+    counts = {}
+    for worker in workers:
+        connections = worker.net_connections(kind="tcp")
+        counts[worker.pid] = sum(
+            1 for c in connections if c.status == psutil.CONN_ESTABLISHED and c.laddr.port == port
+        )
+    return counts
+
+
+@pytest.mark.slow
+def test_workers_each_get_connections_and_a_dead_worker_is_replaced() -> None:
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "skillgap", "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    clients: list[socket.socket] = []
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_healthy(f"{base}/healthz", process)
+        parent = psutil.Process(process.pid)
+        workers = _workers_of(parent)
+        assert len(workers) == 2
+        clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(24)]
+        deadline = time.monotonic() + 10
+        while sum(_connections_by_worker(workers, port).values()) < 24:
+            assert time.monotonic() < deadline, "the workers did not accept the connections"
+            time.sleep(0.1)
+        assert all(_connections_by_worker(workers, port).values())  # both workers got some
+        for client in clients:
+            client.close()
+        workers[0].kill()
+        deadline = time.monotonic() + 60
+        while {w.pid for w in _workers_of(parent)} & {workers[0].pid} or len(
+            _workers_of(parent)
+        ) < 2:
+            assert time.monotonic() < deadline, "the dead worker was not replaced"
+            time.sleep(0.2)
+        wait_healthy(f"{base}/healthz", process)
+    finally:
+        for client in clients:
+            client.close()
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=60)
+    assert process.returncode == 0, output

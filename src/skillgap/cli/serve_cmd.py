@@ -89,18 +89,23 @@ def run(args: argparse.Namespace) -> int:
     _check_free(args.host, args.port)
     import uvicorn
 
+    from skillgap.api.workers import reuse_port_supported, run_workers
+
     print(f"skillgap: API at http://{args.host}:{args.port} (docs at /docs; Ctrl-C to stop)")
     sys.stdout.flush()
-    uvicorn.run(
-        "skillgap.api.app:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        access_log=args.access_log,
-        server_header=False,
-        log_level="info",
-    )
+    options = {
+        "app": "skillgap.api.app:create_app",
+        "factory": True,
+        "host": args.host,
+        "port": args.port,
+        "access_log": args.access_log,
+        "server_header": False,
+        "log_level": "info",
+    }
+    if args.workers > 1 and reuse_port_supported():
+        run_workers(args.workers, options)  # a socket per worker: connections spread evenly
+    else:
+        uvicorn.run(**options, workers=args.workers)
     return 0
 
 
