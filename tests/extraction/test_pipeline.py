@@ -210,6 +210,8 @@ def test_pyproject_advertises_every_component_to_spacy(nlp):
             f"make_{name}"
         )
     assert set(_entry_points()["spacy_misc"]) == {"skillgap.taxonomy.v1"}
+    tokenizer = nlp.config["nlp"]["tokenizer"]["@tokenizers"]
+    assert set(_entry_points()["spacy_tokenizers"]) == {tokenizer}  # the one the config names
 
 
 @pytest.mark.slow
