@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_EMAIL, LOWER, ORTH
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from skillgap.models import DocKind
 
@@ -160,6 +161,27 @@ def new_mention(
 ) -> SkillMention:
     """A mention of tokens ``start:end`` with its character offsets filled in."""
     return SkillMention(start, end, offsets[0][start], offsets[1][end - 1], skill_id, match, score)
+
+
+class LineBreaks:
+    """Where white-space tokens break lines, by the token's string hash: the offset of the first
+    line break in it (-1: none) and how many it holds, worked out once per string."""
+
+    MAX_CACHED = 10_000  # distinct runs of white space are many only in odd texts
+
+    def __init__(self, vocab: Vocab):
+        self.strings = vocab.strings
+        self.cache: dict[int, tuple[int, int]] = {}
+
+    def of(self, space: int) -> tuple[int, int]:
+        """(offset of the first line break or -1, number of line breaks) of ``space``."""
+        found = self.cache.get(space)
+        if found is None:
+            if len(self.cache) >= self.MAX_CACHED:
+                self.cache.clear()
+            string = self.strings[space]
+            found = self.cache[space] = (string.find("\n"), string.count("\n"))
+        return found
 
 
 class TakenTokens:

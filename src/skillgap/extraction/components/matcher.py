@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
 from skillgap.extraction.doc_data import (
     MENTIONS_KEY,
+    LineBreaks,
     SkillMention,
     TakenTokens,
     doc_text,
@@ -29,7 +30,6 @@ from skillgap.taxonomy.phrases import CLAUSE_ENDS, Slots, match_at, parse_phrase
 _CAPS_PREFIX = "caps:"
 _TITLE_PREFIX = "title:"
 _PHRASE_REACH = 24  # tokens a phrase may span, gaps and line breaks included
-_MAX_SPACE_HASHES = 10_000
 
 
 class SkillMatcher(TaxonomyComponent):
@@ -85,7 +85,7 @@ class SkillMatcher(TaxonomyComponent):
             matcher.add(key, [docs[t] for t in texts])
         self.phrase_starts = sorted_hashes(self.phrases)
         self.clause_ends = sorted_hashes(strings.add(t) for t in CLAUSE_ENDS)
-        self.blank_lines: dict[int, bool] = {}  # white-space hash -> holds two line breaks
+        self.line_breaks = LineBreaks(vocab)
 
     def process(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
@@ -131,7 +131,7 @@ class SkillMatcher(TaxonomyComponent):
         all_words = np.where(spaces, 0, lowers).tolist()  # word hashes, 0 for white space
         all_breaks = in_sorted(lowers, self.clause_ends)
         for i in np.flatnonzero(spaces).tolist():
-            all_breaks[i] = self._blank_line(int(lowers[i]))
+            all_breaks[i] = self.line_breaks.of(int(lowers[i]))[1] > 1  # a blank line
         breaks_list = all_breaks.tolist()
         out: list[SkillMention] = []
         for start in starts:
@@ -150,15 +150,6 @@ class SkillMatcher(TaxonomyComponent):
                 done.add(skill_id)
                 out.append(new_mention(arrays.offsets, start, start + end, skill_id, "alias"))
         return out
-
-    def _blank_line(self, space: int) -> bool:
-        """Whether the white-space token with hash ``space`` holds two line breaks or more."""
-        found = self.blank_lines.get(space)
-        if found is None:
-            if len(self.blank_lines) >= _MAX_SPACE_HASHES:
-                self.blank_lines.clear()  # runs of white space are many only in odd texts
-            found = self.blank_lines[space] = self.nlp.vocab.strings[space].count("\n") > 1
-        return found
 
 
 @Language.factory("skill_matcher", assigns=["doc._.skillgap_mentions"])

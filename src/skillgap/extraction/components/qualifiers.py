@@ -12,6 +12,7 @@ from skillgap.extraction.doc_data import (
     RECORDS_ONLY_KEY,
     SECTIONS_KEY,
     SPAN_KEY,
+    LineBreaks,
     SkillMention,
     doc_kind,
     doc_text,
@@ -47,7 +48,7 @@ class SkillQualifiers:
         ):
             self.kinds.update((strings.add(w), kind) for w in words)
         self.hashes = sorted_hashes(self.kinds)
-        self.newline_hashes: dict[int, bool] = {}
+        self.line_breaks = LineBreaks(nlp.vocab)
 
     def _clause_index(self, doc: Doc, text: str) -> ClauseIndex:
         """Clause ends and cue words found from the token arrays, not by scanning the text."""
@@ -61,10 +62,9 @@ class SkillQualifiers:
         for i, lower in zip(hits.tolist(), lowers[hits].tolist(), strict=True):
             kind = self.kinds.get(lower)
             if kind is None:  # white space: a clause ends at a line break
-                if lower not in self.newline_hashes:
-                    self.newline_hashes[lower] = "\n" in doc.vocab.strings[lower]
-                if self.newline_hashes[lower]:
-                    found["bounds"].append(starts[i] + doc.vocab.strings[lower].index("\n"))
+                first_break, _ = self.line_breaks.of(lower)
+                if first_break >= 0:
+                    found["bounds"].append(starts[i] + first_break)
             else:
                 found[kind].append(starts[i])
         return ClauseIndex(text, **found)
