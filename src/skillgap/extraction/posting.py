@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-# An expression opening with a look-ahead "(?=[...])" names the letters its matches can start
-# with: the same matches, found about three times faster, as the engine skips other positions.
+from skillgap.extraction.expressions import led_by
+
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\s[*•·]\s|;")
 _COMPANY_START_RE = re.compile(
     r"^\W*(?:"
@@ -38,35 +38,32 @@ _COMPANY_START_RE = re.compile(
     r")",
     re.IGNORECASE,
 )
-_CONTEXT_ANYWHERE_RE = re.compile(
-    r"(?=[4abcdehoprsvw])(?:"
+_CONTEXT_ANYWHERE_RE = led_by(
+    "4abcdehoprsvw",
     r"\bequal\s+(?:employment\s+)?opportunit|\bregardless\s+of\s+(?:race|gender|age|religion|sex)"
     r"|\bwithout\s+regard\s+to\b|\bprotected\s+veteran|\breasonable\s+accommodation"
     r"|\baffirmative\s+action\b|\bdiscriminat|\b401\s*\(?k\)?|\bhealth\s+(?:insurance|benefits)"
     r"|\bpaid\s+time\s+off\b|\bparental\s+leave\b|\bstock\s+options\b|\bour\s+(?:core\s+)?values\b"
     r"|\bcompetitive\s+(?:salary|compensation|pay|benefits)\b|\bsalary\s+range\b|\bpay\s+range\b"
     r"|\bapply\s+(?:now|today|here|online)\b|\bsubmit\s+(?:your|a)\s+(?:resume|cv|application)"
-    r"|\bbackground\s+check|\be-?verify\b|\bvisa\s+sponsorship\b|\bwe\s+offer\b)",
-    re.IGNORECASE,
+    r"|\bbackground\s+check|\be-?verify\b|\bvisa\s+sponsorship\b|\bwe\s+offer\b",
 )
-_ROLE_RE = re.compile(
-    r"(?=[acefiklmprtwy])(?:"
+_ROLE_RE = led_by(
+    "acefiklmprtwy",
     r"\byou\b|\byour\b|\byou['’](?:ll|re|ve|d)\b|\bcandidates?\b|\bapplicants?\s+(?:should|must)"
     r"|\b(?:this|the)\s+(?:role|position|job)\b|\bresponsib|\brequire|\bmust\b"
     r"|\bexperience\s+(?:with|in|of)\b|\bproficien|\bknowledge\s+of\b|\bfamiliar"
     r"|\b(?:we|we['’]re)\s+(?:are\s+)?(?:looking|seeking|hiring|searching)\b"
-    r"|\bwe\s+(?:seek|need|want|expect)\b|\blooking\s+for\b|\b(?:is|are)\s+(?:seeking|hiring)\b)",
-    re.IGNORECASE,
+    r"|\bwe\s+(?:seek|need|want|expect)\b|\blooking\s+for\b|\b(?:is|are)\s+(?:seeking|hiring)\b",
 )
 
 # a sentence that states what the role asks of a candidate ("The ideal candidate should have
 # experience with Seldon", "Must Have Skills - Kubernetes")
-_ASKS_RE = re.compile(
-    r"(?=[efikmprs])(?:"
+_ASKS_RE = led_by(
+    "efikmprs",
     r"\bexperience\s+(?:with|in|of|building|using|deploying)\b|\bproficien|\bknowledge\s+of\b"
     r"|\bfamiliar(?:ity)?\s+with\b|\bmust\b|\brequire[ds]?\b|\bmandatory\b|\bessential\b"
-    r"|\b(?:should|must)\s+have\b|\bideal\s+candidate\b|\bexpertise\s+in\b|\bskills\s*:)",
-    re.IGNORECASE,
+    r"|\b(?:should|must)\s+have\b|\bideal\s+candidate\b|\bexpertise\s+in\b|\bskills\s*:",
 )
 
 

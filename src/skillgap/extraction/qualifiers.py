@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from skillgap.extraction.expressions import led_by
+
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
@@ -19,8 +21,8 @@ _YEARS_RE = re.compile(
     r"(years?|yrs?|months?)\b",
     re.IGNORECASE,
 )
-_NEG_BEFORE_RE = re.compile(
-    r"(?=['abcdeghilnopswz])(?:"  # the letters a match starts with: other places are skipped
+_NEG_BEFORE_RE = led_by(
+    "'abcdeghilnopswz",
     r"\b(?:no|not|never|zero|lack(?:ing)?|without)\s+(?:prior\s+|previous\s+|professional\s+)?"
     r"(?:experience|exposure|knowledge|background|familiarity|need|use|used|skills?)\b"
     r"|\bnot\s+(?:familiar|experienced|proficient|comfortable|fluent)\b"
@@ -34,8 +36,7 @@ _NEG_BEFORE_RE = re.compile(
     r"|\bnot\s+yet\s+(?:familiar|experienced|proficient|comfortable|used|worked)\b"
     r"|\b(?:currently|now|still|presently)\s+learning\b|\blearning\s+next\b|\bnext\s+up\b"
     r"|\b(?:plan(?:ning|s)?|want(?:ing|s)?|hop(?:e|es|ing)|intend(?:ing|s)?|aim(?:ing|s)?"
-    r"|would\s+like|'d\s+like|going)\s+to\s+(?:learn|study|pick\s+up|explore)\b)",
-    re.IGNORECASE,
+    r"|would\s+like|'d\s+like|going)\s+to\s+(?:learn|study|pick\s+up|explore)\b",
 )
 _NEG_AFTER_RE = re.compile(
     r"^[^,;:]{0,40}?\b(?:is|are)?\s*(?:not|n['’]t)\s+"
@@ -79,12 +80,11 @@ _CONDITION_RE = re.compile(r"\bif\b", re.IGNORECASE)
 _NOTE_REACH = 40  # characters a bracketed note may run on either side of its cue
 # a degree and the subjects it may be in, ending where a mention starts ("Degree in Computer
 # Science, Bioinformatics, or ...")
-_DEGREE_RE = re.compile(
-    r"(?=[bdmp])"  # the letters a match starts with, so other positions are skipped at once
+_DEGREE_RE = led_by(
+    "bdmp",
     r"\b(?:degrees?|bachelor['’]?s?|master['’]?s?|ph\.?\s?d\.?|doctorate|b\.?\s?sc?\.?|m\.?\s?sc?\.?"
     r"|bs|ms|ba|ma)\b[^,;:()]{0,40}?\b(?:in|of)\s+"
     r"(?P<subjects>(?:[A-Za-z&+/.'’-]+(?:\s*,\s*|\s+(?:or|and)\s+|\s+)){0,12})$",
-    re.IGNORECASE,
 )
 _NOT_SUBJECT_RE = re.compile(
     r"\b(?:with|on|using|experience|knowledge|emphasis|focus|including|such|like|strong"
