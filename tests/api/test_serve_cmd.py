@@ -32,6 +32,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def start_two_workers(port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """``skillgap serve --workers 2`` on ``port``, this checkout's code, output captured."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "skillgap", "serve", "--port", str(port), "--workers", "2"],
+        env={**os.environ, "PYTHONPATH": str(SRC), **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
     """Poll ``url`` until it answers 200; fail if the process dies or time runs out."""
     end = time.monotonic() + timeout
@@ -101,14 +112,7 @@ def test_hash_key_reads_standard_input(capsys, monkeypatch) -> None:
 @pytest.mark.slow
 def test_a_real_uvicorn_server_answers_and_stops(key_hash: str) -> None:
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(SRC), "SKILLGAP_API_KEY_HASH": key_hash}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "skillgap", "serve", "--port", str(port), "--workers", "2"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_two_workers(port, {"SKILLGAP_API_KEY_HASH": key_hash})
     try:
         base = f"http://127.0.0.1:{port}"
         wait_healthy(f"{base}/healthz", process)
@@ -155,14 +159,7 @@ def _connections_by_worker(workers: list[psutil.Process], port: int) -> dict[int
 @pytest.mark.slow
 def test_workers_each_get_connections_and_a_dead_worker_is_replaced() -> None:
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "skillgap", "serve", "--port", str(port), "--workers", "2"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_two_workers(port)
     clients: list[socket.socket] = []
     try:
         base = f"http://127.0.0.1:{port}"
