@@ -47,3 +47,31 @@ def test_a_custom_taxonomy_is_checked_before_the_app_starts(tmp_path, capsys) ->
     bad.write_text("skills: [{id: Not Kebab}]")
     assert main(["app", "--taxonomy", str(bad)]) == 2
     assert "bad.yaml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("seconds", ["0", "-1", "301", "soon"])
+def test_a_bad_read_timeout_is_a_usage_error(seconds: str, capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        build_parser().parse_args(["app", "--read-timeout", seconds])
+    assert info.value.code == 2
+    assert "--read-timeout" in capsys.readouterr().err
+
+
+def test_the_read_timeout_reaches_the_dashboard_through_its_environment(monkeypatch) -> None:
+    from skillgap.cli import app_cmd
+    from skillgap.ui import READ_TIMEOUT_ENV
+
+    monkeypatch.delenv(READ_TIMEOUT_ENV, raising=False)
+
+    class Started(Exception):
+        pass
+
+    def exec_streamlit(path: str, argv: list[str]) -> None:
+        raise Started
+
+    monkeypatch.setattr(app_cmd.os, "name", "posix")
+    monkeypatch.setattr(app_cmd.os, "execv", exec_streamlit)
+    args = build_parser().parse_args(["app", "--read-timeout", "8"])
+    with pytest.raises(Started):
+        app_cmd.run(args)
+    assert app_cmd.os.environ[READ_TIMEOUT_ENV] == "8"

@@ -89,9 +89,9 @@ def _scattered(count: int, seed: int) -> bytes:
     return b"\n".join(ops)
 
 
-def slow_pdf(pages: int = 40) -> bytes:
-    """A PDF within every count cap that takes a reader far longer than 20 s: ``pages`` pages of
-    90,000 scattered words each."""
+def slow_pdf(pages: int = 50) -> bytes:
+    """A PDF within every count cap that takes a reader about half a second a page (some 25 s
+    on a 2-core machine): ``pages`` pages of 90,000 scattered words each."""
     return repeated_page_pdf(_scattered(90_000, 0), pages)
 
 

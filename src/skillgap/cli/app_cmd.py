@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from skillgap.cli.common import CliError, add_taxonomy_option, taxonomy_from_args
-from skillgap.ui import TAXONOMY_ENV
+from skillgap.documents import Limits
+from skillgap.ui import READ_TIMEOUT_ENV, TAXONOMY_ENV
 
 # Privacy and robustness settings passed on every start, whatever the working directory.
 STREAMLIT_FLAGS = (
@@ -19,6 +20,7 @@ STREAMLIT_FLAGS = (
     "--client.toolbarMode=viewer",
     "--server.maxUploadSize=25",
 )
+MAX_READ_TIMEOUT_S = 300.0
 
 
 def app_script() -> Path:
@@ -40,6 +42,16 @@ def _port(value: str) -> int:
     return port
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < seconds <= MAX_READ_TIMEOUT_S:
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most {MAX_READ_TIMEOUT_S:g}")
+    return seconds
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "app",
@@ -52,6 +64,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--address",
         default="localhost",
         help="address to listen on (default localhost; 0.0.0.0 shares it on your network)",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help=f"time limit for reading one uploaded file (default {Limits().timeout_s:g}); "
+        "a file that takes longer is stopped and the user told so",
     )
     add_taxonomy_option(parser)
     parser.set_defaults(func=run)
@@ -78,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     if args.taxonomy:
         taxonomy_from_args(args)  # a broken file fails here, in one line, not in the browser
         os.environ[TAXONOMY_ENV] = str(Path(args.taxonomy).resolve())
+    if args.read_timeout:
+        os.environ[READ_TIMEOUT_ENV] = f"{args.read_timeout:g}"
     print(f"skillgap: dashboard at http://{args.address}:{args.port} (Ctrl-C to stop)", flush=True)
     argv = command(args)
     try:

@@ -8,3 +8,4 @@ back into it.
 TAXONOMY_ENV = (
     "SKILLGAP_TAXONOMY"  # a taxonomy file to lay over the built-in one, from `skillgap app`
 )
+READ_TIMEOUT_ENV = "SKILLGAP_READ_TIMEOUT"  # seconds per uploaded file, from `skillgap app`

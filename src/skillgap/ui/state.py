@@ -15,10 +15,10 @@ import streamlit as st
 from spacy.language import Language
 
 from skillgap.analysis.report import analyze
-from skillgap.documents import DocumentError, read_document_isolated
+from skillgap.documents import DocumentError, Limits, read_document_isolated
 from skillgap.extraction.pipeline import get_pipeline
 from skillgap.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
-from skillgap.ui import TAXONOMY_ENV
+from skillgap.ui import READ_TIMEOUT_ENV, TAXONOMY_ENV
 from skillgap.ui.custom_taxonomy import taxonomy_from_yaml
 from skillgap.ui.inputs import Input
 
@@ -75,11 +75,21 @@ def read_upload(data: bytes, name: str, ocr: bool = False) -> Input:
     return read
 
 
+def upload_limits() -> Limits:
+    """The caps of one uploaded file: the defaults, with the time limit given to
+    ``skillgap app --read-timeout`` (a value that is not a positive number is ignored)."""
+    try:
+        seconds = float(os.environ.get(READ_TIMEOUT_ENV, ""))
+    except ValueError:
+        return Limits()
+    return Limits(timeout_s=seconds) if 0 < seconds < float("inf") else Limits()
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _read_cached(data: bytes, name: str, ocr: bool) -> Input | str:
     """The document read, or the one-line reason it cannot be."""
     try:
-        document = read_document_isolated(data, filename=name, ocr=ocr)
+        document = read_document_isolated(data, filename=name, ocr=ocr, limits=upload_limits())
     except DocumentError as exc:
         return str(exc)
     return Input(source=name, text=document.text, warnings=document.warnings)
