@@ -11,30 +11,13 @@ import pytest
 import spacy
 
 from skillgap.extraction import token_cache
-from skillgap.extraction.token_cache import CACHE_ENV, pattern_docs, tokenized
+from skillgap.extraction.token_cache import CACHE_ENV, tokenized
 
 STRINGS = ["scikit-learn", "c++", "node.js", "machine  learning", "ci/cd", "a \n b", "R&D "]
 
 
 def _expected(nlp: spacy.Language) -> dict[str, tuple[str, ...]]:
     return {s: tuple(t.text_with_ws for t in nlp.make_doc(s)) for s in STRINGS}
-
-
-def _tokens(doc: spacy.tokens.Doc) -> list[tuple[str, str]]:
-    return [(t.text, t.whitespace_) for t in doc]
-
-
-@pytest.mark.parametrize("cached", [False, True])
-def test_pattern_docs_have_the_tokens_of_make_doc(tmp_path, monkeypatch, cached):
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
-    nlp = spacy.blank("en")
-    if cached:
-        tokenized(nlp, STRINGS)
-    docs = pattern_docs(nlp, STRINGS)
-    assert {s: _tokens(d) for s, d in docs.items()} == {
-        s: _tokens(nlp.make_doc(s)) for s in STRINGS
-    }
-    assert all(d.text == s for s, d in docs.items())
 
 
 def _files(folder: Path) -> list[Path]:
@@ -63,7 +46,6 @@ def test_other_strings_or_tokenizer_rules_get_their_own_file(tmp_path, monkeypat
     nlp.tokenizer.add_special_case("ci/cd", [{"ORTH": "ci/cd"}])
     assert tokenized(nlp, STRINGS)["ci/cd"] == ("ci/cd",)
     assert len(_files(tmp_path)) == 3
-    assert _tokens(pattern_docs(nlp, STRINGS)["ci/cd"]) == [("ci/cd", "")]
 
 
 def test_a_damaged_file_is_ignored_and_replaced(tmp_path, monkeypatch):

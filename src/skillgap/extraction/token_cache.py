@@ -4,7 +4,7 @@ Building the skill matcher tokenizes every spelling variant of every taxonomy fo
 strings), which is most of skillgap's start-up. The tokens (text and trailing white space) are
 stored in a JSON file named by a hash of everything they depend on: the strings themselves (so a
 user overlay gets its own file), the spaCy version and the tokenizer's settings. A later process
-reads the file and builds each pattern ``Doc`` from its words, without the tokenizer.
+reads the file instead of running the tokenizer.
 
 The folder is ``SKILLGAP_CACHE_DIR`` if set, else the user's cache folder
 (``platformdirs.user_cache_path("skillgap")``). It holds taxonomy forms only, never document
@@ -23,7 +23,6 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
 
 CACHE_ENV = "SKILLGAP_CACHE_DIR"
 _FORMAT = 2
@@ -31,17 +30,6 @@ _PREFIX = "pattern-tokens-"
 _KEEP_FILES = 8  # older files (other taxonomies, spaCy versions) are removed beyond this many
 
 Tokens = tuple[str, ...]  # each token's text with its trailing white space
-
-
-def pattern_docs(nlp: Language, strings: Iterable[str]) -> dict[str, Doc]:
-    """A ``Doc`` of each string with the tokens ``nlp.make_doc`` would give it."""
-    vocab = nlp.vocab
-    docs = {}
-    for string, parts in tokenized(nlp, strings).items():
-        words = [p if p.isspace() or not p.endswith(" ") else p[:-1] for p in parts]
-        spaces = [len(w) < len(p) for w, p in zip(words, parts, strict=True)]
-        docs[string] = Doc(vocab, words=words, spaces=spaces)
-    return docs
 
 
 def tokenized(nlp: Language, strings: Iterable[str]) -> dict[str, Tokens]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 import numpy as np
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
@@ -20,10 +21,9 @@ from skillgap.extraction.doc_data import (
     new_mention,
     sorted_hashes,
     token_arrays,
-    token_offsets,
 )
 from skillgap.extraction.forms import spelling_variants
-from skillgap.extraction.token_cache import pattern_docs
+from skillgap.extraction.token_cache import Tokens, tokenized
 from skillgap.taxonomy import Taxonomy
 from skillgap.taxonomy.phrases import CLAUSE_ENDS, Slots, match_at, parse_phrase
 
@@ -32,8 +32,53 @@ _TITLE_PREFIX = "title:"
 _PHRASE_REACH = 24  # tokens a phrase may span, gaps and line breaks included
 
 
+class TokenSequences:
+    """Token sequences by the string hashes of their words (lower-cased or as written), each with
+    the keys it stands for: spaCy's PhraseMatcher without a pattern ``Doc`` per sequence, which
+    made up most of the start-up."""
+
+    def __init__(self, strings: StringStore, lower: bool):
+        self.strings = strings
+        self.lower = lower
+        self.keys: dict[tuple[int, ...], list[str]] = defaultdict(list)
+        self._lengths: dict[int, set[int]] = defaultdict(set)
+        self.lengths: dict[int, list[int]] = {}  # per first word, its sequences' lengths
+        self.firsts = sorted_hashes(())
+
+    def add(self, key: str, sequences: Iterable[Tokens]) -> None:
+        """Add ``sequences`` (tokens with their trailing white space) under ``key``."""
+        for tokens in sequences:
+            words = [t if t.isspace() or not t.endswith(" ") else t[:-1] for t in tokens]
+            hashes = tuple(self.strings[w.lower() if self.lower else w] for w in words)
+            keys = self.keys[hashes]
+            if key not in keys:
+                keys.append(key)
+            self._lengths[hashes[0]].add(len(hashes))
+
+    def freeze(self) -> None:
+        """Ready the tables for ``find`` once everything is added."""
+        self.lengths = {first: sorted(n) for first, n in self._lengths.items()}
+        self.firsts = sorted_hashes(self.lengths)
+
+    def find(self, hashes: np.ndarray) -> list[tuple[str, int, int]]:
+        """(key, start, end) of every sequence in the token hashes ``hashes``, overlaps included."""
+        found: list[tuple[str, int, int]] = []
+        starts = np.flatnonzero(in_sorted(hashes, self.firsts)).tolist()
+        if not starts:
+            return found
+        words = hashes.tolist()
+        size = len(words)
+        for start in starts:
+            for length in self.lengths[words[start]]:
+                if start + length > size:
+                    break
+                for key in self.keys.get(tuple(words[start : start + length]), ()):
+                    found.append((key, start, start + length))
+        return found
+
+
 class SkillMatcher(TaxonomyComponent):
-    """Exact matching of taxonomy forms and their spelling variants with PhraseMatchers, of job
+    """Exact matching of taxonomy forms and their spelling variants by token hashes, of job
     titles (singular only: "Data Scientist" names the role, "data scientists" a team) and of
     verb-and-object phrases ("Collaborated with a team of engineers"); starts
     ``doc._.skillgap_mentions``."""
@@ -52,14 +97,14 @@ class SkillMatcher(TaxonomyComponent):
 
     def build(self, patterns: Patterns) -> None:
         vocab = self.nlp.vocab
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.cased = PhraseMatcher(vocab, attr="ORTH")
+        self.lower = TokenSequences(vocab.strings, lower=True)
+        self.cased = TokenSequences(vocab.strings, lower=False)
         self.names: dict[str, set[str]] = {}
         # per first word's hash, each phrase as (skill id, slots of word hashes)
         self.phrases: dict[int, list[tuple[str, Slots[int]]]] = defaultdict(list)
         strings = vocab.strings
-        # (matcher, key, pattern strings), added once every string has its Doc
-        additions: list[tuple[PhraseMatcher, str, list[str]]] = []
+        # (table, key, pattern strings), added once every string is tokenized
+        additions: list[tuple[TokenSequences, str, list[str]]] = []
         for skill in patterns:
             skill_id, forms, cased = skill["id"], skill["forms"], skill["case_sensitive"]
             titles = set().union(*(spelling_variants(t, plurals=False) for t in skill["titles"]))
@@ -80,22 +125,23 @@ class SkillMatcher(TaxonomyComponent):
                 caps_forms = [f.lower() for f in cased if not f.isupper()]
                 if caps_forms:  # "GO" and "SPARK" in all-caps lists, checked by skill_context
                     additions.append((self.lower, _CAPS_PREFIX + skill_id, caps_forms))
-        docs = pattern_docs(self.nlp, (s for _, _, texts in additions for s in texts))
-        for matcher, key, texts in additions:
-            matcher.add(key, [docs[t] for t in texts])
+        tokens = tokenized(self.nlp, (s for _, _, texts in additions for s in texts))
+        for table, key, texts in additions:
+            table.add(key, (tokens[t] for t in texts))
+        self.lower.freeze()
+        self.cased.freeze()
         self.phrase_starts = sorted_hashes(self.phrases)
         self.clause_ends = sorted_hashes(strings.add(t) for t in CLAUSE_ENDS)
         self.line_breaks = LineBreaks(vocab)
 
     def process(self, doc: Doc) -> Doc:
-        strings = self.nlp.vocab.strings
         found: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
-        for match_id, start, end in self.cased(doc):
-            found[start, end][strings[match_id]] = "cased"
+        arrays = token_arrays(doc)
+        for key, start, end in self.cased.find(arrays.orth):
+            found[start, end][key] = "cased"
         text = doc_text(doc)
-        offsets = token_offsets(doc)
-        for match_id, start, end in self.lower(doc):
-            key = strings[match_id]
+        offsets = arrays.offsets
+        for key, start, end in self.lower.find(arrays.lower):
             if key.startswith(_TITLE_PREFIX):
                 found[start, end].setdefault(key.removeprefix(_TITLE_PREFIX), "title")
             elif not key.startswith(_CAPS_PREFIX):
