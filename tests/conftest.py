@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.extraction.token_cache import CACHE_ENV
+from skillgap.user_cache import CACHE_ENV
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

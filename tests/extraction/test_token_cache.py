@@ -11,7 +11,8 @@ import pytest
 import spacy
 
 from skillgap.extraction import token_cache
-from skillgap.extraction.token_cache import CACHE_ENV, tokenized
+from skillgap.extraction.token_cache import tokenized
+from skillgap.user_cache import CACHE_ENV, KEEP_FILES
 
 STRINGS = ["scikit-learn", "c++", "node.js", "machine  learning", "ci/cd", "a \n b", "R&D "]
 
@@ -87,4 +88,4 @@ def test_old_files_are_pruned(tmp_path, monkeypatch):
     nlp = spacy.blank("en")
     for i in range(12):
         tokenized(nlp, [*STRINGS, f"extra{i}"])
-    assert len(_files(tmp_path)) == token_cache._KEEP_FILES
+    assert len(_files(tmp_path)) == KEEP_FILES

@@ -8,6 +8,7 @@ the lower-cased letters, digits and the symbols ``+`` and ``#`` only.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -45,9 +46,11 @@ def _plural_variants(form: str) -> set[str]:
     return out
 
 
-def spelling_variants(form: str, *, plurals: bool = True) -> set[str]:
+@functools.lru_cache(maxsize=65_536)
+def spelling_variants(form: str, *, plurals: bool = True) -> frozenset[str]:
     """Lower-case spellings of a case-insensitive form that should match it exactly (without
-    plurals for a job title: "Data Scientist" is the role, "our data scientists" a team).
+    plurals for a job title: "Data Scientist" is the role, "our data scientists" a team); kept
+    per form, since the matcher and the fuzzy matcher both ask for most forms.
 
     >>> sorted(spelling_variants("TensorFlow"))[:4]
     ['tensor flow', 'tensor flows', 'tensor-flow', 'tensor-flows']
@@ -72,4 +75,4 @@ def spelling_variants(form: str, *, plurals: bool = True) -> set[str]:
     if plurals:
         for variant in list(out):
             out |= _plural_variants(variant)
-    return {v for v in out if v}
+    return frozenset(v for v in out if v)

@@ -6,17 +6,14 @@ stored in a JSON file named by a hash of everything they depend on: the strings 
 user overlay gets its own file), the spaCy version and the tokenizer's settings. A later process
 reads the file instead of running the tokenizer.
 
-The folder is ``SKILLGAP_CACHE_DIR`` if set, else the user's cache folder
-(``platformdirs.user_cache_path("skillgap")``). It holds taxonomy forms only, never document
-text. When it cannot be read or written the strings are simply tokenized again.
+The file is kept by ``skillgap.user_cache`` (``SKILLGAP_CACHE_DIR`` or the user's cache folder);
+when it cannot be read or written the strings are simply tokenized again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,10 +21,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
-CACHE_ENV = "SKILLGAP_CACHE_DIR"
+from skillgap.user_cache import cache_file, read_json, write_json
+
 _FORMAT = 2
 _PREFIX = "pattern-tokens-"
-_KEEP_FILES = 8  # older files (other taxonomies, spaCy versions) are removed beyond this many
 
 Tokens = tuple[str, ...]  # each token's text with its trailing white space
 
@@ -50,7 +47,7 @@ def tokenized(nlp: Language, strings: Iterable[str]) -> dict[str, Tokens]:
     # later look-ups ~50% slower (measured); re-setting its rules empties it.
     tokenizer.rules = tokenizer.rules
     if path:
-        _write(path, [found[s] for s in ordered])
+        write_json(path, [list(found[s]) for s in ordered], _PREFIX)
     return found
 
 
@@ -58,33 +55,17 @@ def _tokenize(nlp: Language, ordered: list[str]) -> dict[str, Tokens]:
     return {s: tuple(t.text_with_ws for t in nlp.make_doc(s)) for s in ordered}
 
 
-def cache_dir() -> Path:
-    """The folder the tokenizations are kept in."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    from platformdirs import user_cache_path
-
-    return user_cache_path("skillgap", appauthor=False)
-
-
 def _cache_file(tokenizer: Tokenizer, ordered: list[str]) -> Path | None:
     digest = hashlib.sha256()
     digest.update(f"{_FORMAT}\0{spacy.__version__}\0".encode())
     digest.update(tokenizer.to_bytes(exclude=["vocab"]))
     digest.update(json.dumps(ordered, ensure_ascii=False).encode("utf-8"))
-    try:
-        return cache_dir() / f"{_PREFIX}{digest.hexdigest()[:32]}.json"
-    except (OSError, RuntimeError, KeyError):  # no home folder for a cache: tokenize each time
-        return None
+    return cache_file(_PREFIX, digest.hexdigest())
 
 
 def _read(path: Path, ordered: list[str]) -> list[Tokens] | None:
     """The stored tokenizations, if the file is whole and spells the same strings."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = read_json(path)
     if not isinstance(data, list) or len(data) != len(ordered):
         return None
     tokens = []
@@ -95,25 +76,3 @@ def _read(path: Path, ordered: list[str]) -> list[Tokens] | None:
             return None
         tokens.append(tuple(parts))
     return tokens
-
-
-def _write(path: Path, tokens: list[Tokens]) -> None:
-    """Write atomically (a concurrent reader sees no file or a whole one), then prune."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump([list(t) for t in tokens], out, ensure_ascii=False)
-        os.replace(temporary, path)
-        _prune(path.parent)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-
-
-def _prune(folder: Path) -> None:
-    files = sorted(folder.glob(_PREFIX + "*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in files[_KEEP_FILES:]:
-        old.unlink(missing_ok=True)

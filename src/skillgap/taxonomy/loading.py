@@ -18,11 +18,11 @@ from skillgap.taxonomy.overlays import overlay
 from skillgap.taxonomy.schema import (
     LEARNING_FIELDS,
     MAX_FILE_BYTES,
-    load_yaml,
     parse_learning,
     parse_skill,
-    raw_skills,
+    skill_entries,
 )
+from skillgap.taxonomy.yaml_cache import cached_yaml
 
 LEARNING_DIR = "learning"
 MAX_FILES = 200
@@ -70,7 +70,7 @@ def _learning(file: Path) -> tuple[Path, dict[object, object]]:
     path = file.parent / LEARNING_DIR / file.name
     if not path.exists():
         return path, {}
-    data = load_yaml(read_bytes(path), str(path))
+    data = cached_yaml(read_bytes(path), str(path))
     if not isinstance(data, dict) or not isinstance(data.get("learning"), dict):
         raise TaxonomyError(f"{path}: must be a mapping with skill ids under 'learning'")
     return path, dict(data["learning"])
@@ -79,7 +79,8 @@ def _learning(file: Path) -> tuple[Path, dict[object, object]]:
 def _read_file(file: Path) -> list[Skill]:
     learning_path, learning = _learning(file)
     skills = []
-    for index, raw in enumerate(raw_skills(read_bytes(file), str(file))):
+    entries = skill_entries(cached_yaml(read_bytes(file), str(file)), str(file))
+    for index, raw in enumerate(entries):
         skill = parse_skill(raw, str(file), index)
         if skill.id in learning:
             clash = sorted(LEARNING_FIELDS & set(raw))

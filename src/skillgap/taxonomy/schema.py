@@ -277,9 +277,8 @@ def parse_learning(raw: Any, where: str) -> tuple[tuple[Resource, ...], str | No
     )
 
 
-def raw_skills(content: str | bytes, source: str) -> list[Any]:
-    """The unvalidated entries under ``skills`` of one taxonomy YAML document."""
-    data = load_yaml(content, source)
+def skill_entries(data: Any, source: str) -> list[Any]:
+    """The unvalidated entries under ``skills`` of one parsed taxonomy YAML document."""
     if not isinstance(data, dict) or not isinstance(data.get("skills"), list):
         raise TaxonomyError(f"{source}: must be a mapping with a list under 'skills'")
     return data["skills"]
@@ -292,7 +291,8 @@ def parse_taxonomy_yaml(content: str | bytes, source: str) -> list[Skill]:
     ...     "category: library, kind: hard, hours: 8, description: JAX networks.}]", "mine.yaml")]
     ['flax']
     """
-    return [parse_skill(raw, source, i) for i, raw in enumerate(raw_skills(content, source))]
+    entries = skill_entries(load_yaml(content, source), source)
+    return [parse_skill(raw, source, i) for i, raw in enumerate(entries)]
 
 
 def _shown(unknown: Iterable[object]) -> str:

@@ -41,6 +41,7 @@ class TokenSequences:
         self.strings = strings
         self.lower = lower
         self.keys: dict[tuple[int, ...], list[str]] = defaultdict(list)
+        self._hashes: dict[str, int] = {}  # per word, while adding: most words recur
         self._lengths: dict[int, set[int]] = defaultdict(set)
         self.lengths: dict[int, list[int]] = {}  # per first word, its sequences' lengths
         self.firsts = sorted_hashes(())
@@ -49,14 +50,21 @@ class TokenSequences:
         """Add ``sequences`` (tokens with their trailing white space) under ``key``."""
         for tokens in sequences:
             words = [t if t.isspace() or not t.endswith(" ") else t[:-1] for t in tokens]
-            hashes = tuple(self.strings[w.lower() if self.lower else w] for w in words)
+            hashes = tuple(self._hash(w.lower() if self.lower else w) for w in words)
             keys = self.keys[hashes]
             if key not in keys:
                 keys.append(key)
             self._lengths[hashes[0]].add(len(hashes))
 
+    def _hash(self, word: str) -> int:
+        found = self._hashes.get(word)
+        if found is None:
+            found = self._hashes[word] = self.strings[word]
+        return found
+
     def freeze(self) -> None:
         """Ready the tables for ``find`` once everything is added."""
+        self._hashes.clear()
         self.lengths = {first: sorted(n) for first, n in self._lengths.items()}
         self.firsts = sorted_hashes(self.lengths)
 
@@ -99,7 +107,7 @@ class SkillMatcher(TaxonomyComponent):
         vocab = self.nlp.vocab
         self.lower = TokenSequences(vocab.strings, lower=True)
         self.cased = TokenSequences(vocab.strings, lower=False)
-        self.names: dict[str, set[str]] = {}
+        self.names: dict[str, frozenset[str]] = {}
         # per first word's hash, each phrase as (skill id, slots of word hashes)
         self.phrases: dict[int, list[tuple[str, Slots[int]]]] = defaultdict(list)
         strings = vocab.strings

@@ -1,0 +1,69 @@
+"""JSON files kept in the user's cache folder so that later processes start faster.
+
+They hold data derived from the taxonomy only (pattern tokens, parsed YAML), never document
+text. Each file is named by a hash of everything its content depends on, so a stale file is never
+read; it is written atomically (a concurrent reader sees no file or a whole one), and beyond a few
+files of one kind the oldest are removed. The folder is ``SKILLGAP_CACHE_DIR`` if set, else the
+user's cache folder (``platformdirs.user_cache_path("skillgap")``). When it cannot be read or
+written, callers simply compute the data again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CACHE_ENV = "SKILLGAP_CACHE_DIR"
+KEEP_FILES = 8  # per kind of file (its name prefix) unless told: other taxonomies, spaCy versions
+
+
+def cache_dir() -> Path:
+    """The folder the files are kept in."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path("skillgap", appauthor=False)
+
+
+def cache_file(prefix: str, digest: str) -> Path | None:
+    """The path of the file of kind ``prefix`` for ``digest``; None without a cache folder."""
+    try:
+        return cache_dir() / f"{prefix}{digest[:32]}.json"
+    except (OSError, RuntimeError, KeyError):  # no home folder for a cache
+        return None
+
+
+def read_json(path: Path) -> Any:
+    """The data of a cache file; None when it is missing or damaged."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(path: Path, data: Any, prefix: str, keep: int = KEEP_FILES) -> None:
+    """Write ``data`` to ``path`` atomically, then remove the oldest files of kind ``prefix``
+    beyond ``keep``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False)
+        os.replace(temporary, path)
+        _prune(path.parent, prefix, keep)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _prune(folder: Path, prefix: str, keep: int) -> None:
+    files = sorted(folder.glob(prefix + "*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        old.unlink(missing_ok=True)
