@@ -19,6 +19,7 @@ from skillgap.extraction.doc_data import (
     doc_text,
     in_sorted,
     new_mention,
+    pair_hashes,
     sorted_hashes,
     token_arrays,
 )
@@ -42,9 +43,9 @@ class TokenSequences:
         self.lower = lower
         self.keys: dict[tuple[int, ...], list[str]] = defaultdict(list)
         self._hashes: dict[str, int] = {}  # per word, while adding: most words recur
-        self._lengths: dict[int, set[int]] = defaultdict(set)
-        self.lengths: dict[int, list[int]] = {}  # per first word, its sequences' lengths
-        self.firsts = sorted_hashes(())
+        self.singles = sorted_hashes(())  # the one-word sequences
+        self.pairs = sorted_hashes(())  # the first two words of the longer ones (pair_hashes)
+        self.lengths: dict[int, list[int]] = {}  # per such pair, the lengths of its sequences
 
     def add(self, key: str, sequences: Iterable[Tokens]) -> None:
         """Add ``sequences`` (tokens with their trailing white space) under ``key``."""
@@ -54,7 +55,6 @@ class TokenSequences:
             keys = self.keys[hashes]
             if key not in keys:
                 keys.append(key)
-            self._lengths[hashes[0]].add(len(hashes))
 
     def _hash(self, word: str) -> int:
         found = self._hashes.get(word)
@@ -65,23 +65,39 @@ class TokenSequences:
     def freeze(self) -> None:
         """Ready the tables for ``find`` once everything is added."""
         self._hashes.clear()
-        self.lengths = {first: sorted(n) for first, n in self._lengths.items()}
-        self.firsts = sorted_hashes(self.lengths)
+        self.keys = dict(self.keys)
+        self.singles = sorted_hashes(h[0] for h in self.keys if len(h) == 1)
+        longer = [h for h in self.keys if len(h) > 1]
+        pairs = pair_hashes(
+            np.array([h[0] for h in longer], dtype=np.uint64),
+            np.array([h[1] for h in longer], dtype=np.uint64),
+        ).tolist()
+        lengths: dict[int, set[int]] = defaultdict(set)
+        for pair, sequence in zip(pairs, longer, strict=True):
+            lengths[pair].add(len(sequence))
+        self.lengths = {pair: sorted(n) for pair, n in lengths.items()}
+        self.pairs = sorted_hashes(self.lengths)
 
     def find(self, hashes: np.ndarray) -> list[tuple[str, int, int]]:
-        """(key, start, end) of every sequence in the token hashes ``hashes``, overlaps included."""
+        """(key, start, end) of every sequence in the token hashes ``hashes``, overlaps included:
+        one-word sequences straight from a vectorised look-up, longer ones where a sequence's
+        first two words stand."""
         found: list[tuple[str, int, int]] = []
-        starts = np.flatnonzero(in_sorted(hashes, self.firsts)).tolist()
-        if not starts:
+        keys = self.keys
+        at = np.flatnonzero(in_sorted(hashes, self.singles))
+        for start, word in zip(at.tolist(), hashes[at].tolist(), strict=True):
+            found += [(key, start, start + 1) for key in keys[(word,)]]
+        size = len(hashes)
+        if size < 2:
             return found
-        words = hashes.tolist()
-        size = len(words)
-        for start in starts:
-            for length in self.lengths[words[start]]:
+        pairs = pair_hashes(hashes[:-1], hashes[1:])
+        at = np.flatnonzero(in_sorted(pairs, self.pairs))
+        for start, pair in zip(at.tolist(), pairs[at].tolist(), strict=True):
+            for length in self.lengths[pair]:
                 if start + length > size:
                     break
-                for key in self.keys.get(tuple(words[start : start + length]), ()):
-                    found.append((key, start, start + length))
+                sequence = tuple(hashes[start : start + length].tolist())
+                found += [(key, start, start + length) for key in keys.get(sequence, ())]
         return found
 
 
