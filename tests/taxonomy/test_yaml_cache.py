@@ -53,7 +53,7 @@ def test_a_damaged_cache_file_is_parsed_again(cache) -> None:
 
 
 def test_bad_yaml_still_fails_in_one_line_and_is_not_kept(cache) -> None:
-    with pytest.raises(TaxonomyError, match="bad.yaml"):
+    with pytest.raises(TaxonomyError, match=r"bad\.yaml"):
         cached_yaml(b"skills: [unclosed", "bad.yaml")
     assert _files(cache) == []
 
