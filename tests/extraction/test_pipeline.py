@@ -261,3 +261,27 @@ def test_a_saved_and_loaded_pipeline_finds_the_same_skills_on_every_dev_document
     original = [found(nlp(text)) for text in texts]
     assert sum(map(len, original)) > len(texts)  # the dev set has skills to compare
     assert [found(loaded(text)) for text in texts] == original
+
+
+def test_the_collector_is_paused_while_building_and_restored_after() -> None:
+    import gc
+
+    from skillgap.extraction.pipeline import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause leaves the outer one alone
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("a failed build")
+    assert gc.isenabled()

@@ -1,7 +1,7 @@
 """Pattern strings tokenized once per tokenizer and taxonomy, kept in the user's cache folder.
 
-Building the skill matcher tokenizes every spelling variant of every taxonomy form (about 12,000
-strings), which is most of skillgap's start-up. The tokens (text and trailing white space) are
+The skill matcher's name tables hold every spelling variant of every taxonomy form (about 12,000
+strings) as tokens; when its own cache file of the tables is missing, it asks for them here. The tokens (text and trailing white space) are
 stored in a JSON file named by a hash of everything they depend on: the strings themselves (so a
 user overlay gets its own file), the spaCy version and the tokenizer's settings. A later process
 reads the file instead of running the tokenizer.

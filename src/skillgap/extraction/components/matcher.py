@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 import numpy as np
+import spacy
 from spacy.language import Language
 from spacy.strings import StringStore
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from skillgap.extraction import forms
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
 from skillgap.extraction.doc_data import (
     MENTIONS_KEY,
@@ -27,10 +34,12 @@ from skillgap.extraction.forms import spelling_variants
 from skillgap.extraction.token_cache import Tokens, tokenized
 from skillgap.taxonomy import Taxonomy
 from skillgap.taxonomy.phrases import CLAUSE_ENDS, Slots, match_at, parse_phrase
+from skillgap.user_cache import cache_file, read_json, write_json
 
 _CAPS_PREFIX = "caps:"
 _TITLE_PREFIX = "title:"
 _PHRASE_REACH = 24  # tokens a phrase may span, gaps and line breaks included
+_TABLES_PREFIX = "name-tables-"
 
 
 class TokenSequences:
@@ -55,6 +64,17 @@ class TokenSequences:
             keys = self.keys[hashes]
             if key not in keys:
                 keys.append(key)
+
+    def entries(self) -> list[list[Any]]:
+        """Every sequence and its keys, as JSON can hold them (for ``add_entries``)."""
+        return [[list(hashes), keys] for hashes, keys in self.keys.items()]
+
+    def add_entries(self, entries: list[list[Any]]) -> None:
+        """Add what ``entries`` gave; ``ValueError`` if they are not of its shape."""
+        for hashes, keys in entries:
+            if not (hashes and keys and all(isinstance(k, str) for k in keys)):
+                raise ValueError("not a token-sequence entry")
+            self.keys[tuple(int(h) for h in hashes)] = list(keys)
 
     def _hash(self, word: str) -> int:
         found = self._hashes.get(word)
@@ -127,6 +147,27 @@ class SkillMatcher(TaxonomyComponent):
         # per first word's hash, each phrase as (skill id, slots of word hashes)
         self.phrases: dict[int, list[tuple[str, Slots[int]]]] = defaultdict(list)
         strings = vocab.strings
+        for skill in patterns:
+            for pattern in skill["phrases"]:
+                slots = tuple(
+                    None if slot is None else frozenset(strings.add(w) for w in slot)
+                    for slot in parse_phrase(skill["id"], pattern).slots
+                )
+                for word in slots[0] or ():
+                    self.phrases[word].append((skill["id"], slots))
+        path = self._tables_file(patterns) if patterns else None
+        if not (path and self._read_tables(path)):
+            self._fill_tables(patterns)
+            if path:
+                write_json(path, self._tables(), _TABLES_PREFIX)
+        self.lower.freeze()
+        self.cased.freeze()
+        self.phrase_starts = sorted_hashes(self.phrases)
+        self.clause_ends = sorted_hashes(strings.add(t) for t in CLAUSE_ENDS)
+        self.line_breaks = LineBreaks(vocab)
+
+    def _fill_tables(self, patterns: Patterns) -> None:
+        """The name tables from the spelling variants of every form, title and cased form."""
         # (table, key, pattern strings), added once every string is tokenized
         additions: list[tuple[TokenSequences, str, list[str]]] = []
         for skill in patterns:
@@ -134,13 +175,6 @@ class SkillMatcher(TaxonomyComponent):
             titles = set().union(*(spelling_variants(t, plurals=False) for t in skill["titles"]))
             if titles:
                 additions.append((self.lower, _TITLE_PREFIX + skill_id, sorted(titles)))
-            for pattern in skill["phrases"]:
-                slots = tuple(
-                    None if slot is None else frozenset(strings.add(w) for w in slot)
-                    for slot in parse_phrase(skill_id, pattern).slots
-                )
-                for word in slots[0] or ():
-                    self.phrases[word].append((skill_id, slots))
             self.names[skill_id] = spelling_variants(forms[0])
             variants = set().union(*(spelling_variants(f) for f in forms))
             additions.append((self.lower, skill_id, sorted(variants)))
@@ -152,11 +186,42 @@ class SkillMatcher(TaxonomyComponent):
         tokens = tokenized(self.nlp, (s for _, _, texts in additions for s in texts))
         for table, key, texts in additions:
             table.add(key, (tokens[t] for t in texts))
-        self.lower.freeze()
-        self.cased.freeze()
-        self.phrase_starts = sorted_hashes(self.phrases)
-        self.clause_ends = sorted_hashes(strings.add(t) for t in CLAUSE_ENDS)
-        self.line_breaks = LineBreaks(vocab)
+
+    def _tables(self) -> dict[str, Any]:
+        return {
+            "lower": self.lower.entries(),
+            "cased": self.cased.entries(),
+            "names": {skill_id: sorted(names) for skill_id, names in self.names.items()},
+        }
+
+    def _read_tables(self, path: Path) -> bool:
+        """Fill the name tables from a cache file; False (and nothing filled) if it is unusable."""
+        stored = read_json(path)
+        try:
+            self.lower.add_entries(stored["lower"])
+            self.cased.add_entries(stored["cased"])
+            self.names = {k: frozenset(map(str, v)) for k, v in stored["names"].items()}
+        except (TypeError, KeyError, ValueError, AttributeError):
+            strings = self.nlp.vocab.strings
+            self.lower = TokenSequences(strings, lower=True)
+            self.cased = TokenSequences(strings, lower=False)
+            self.names = {}
+            return False
+        return True
+
+    def _tables_file(self, patterns: Patterns) -> Path | None:
+        """The cache file of the name tables: named by the patterns, the tokenizer's settings and
+        the code that derives the tables (this module and the spelling rules)."""
+        tokenizer = self.nlp.tokenizer
+        if not isinstance(tokenizer, Tokenizer):
+            return None
+        digest = hashlib.sha256(f"{spacy.__version__}\0".encode())
+        for module in (__file__, forms.__file__):
+            digest.update(Path(module).read_bytes())
+        digest.update(tokenizer.to_bytes(exclude=["vocab"]))
+        names = [[p["id"], p["forms"], p["case_sensitive"], p["titles"]] for p in patterns]
+        digest.update(json.dumps(names, ensure_ascii=False).encode("utf-8"))
+        return cache_file(_TABLES_PREFIX, digest.hexdigest())
 
     def process(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
