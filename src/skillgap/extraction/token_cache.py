@@ -1,10 +1,10 @@
 """Pattern strings tokenized once per tokenizer and taxonomy, kept in the user's cache folder.
 
 The skill matcher's name tables hold every spelling variant of every taxonomy form (about 12,000
-strings) as tokens; when its own cache file of the tables is missing, it asks for them here. The tokens (text and trailing white space) are
-stored in a JSON file named by a hash of everything they depend on: the strings themselves (so a
-user overlay gets its own file), the spaCy version and the tokenizer's settings. A later process
-reads the file instead of running the tokenizer.
+strings) as tokens; when its own cache file of the tables is missing, it asks for them here. The
+tokens (text and trailing white space) are stored in a JSON file named by a hash of everything
+they depend on: the strings themselves (so a user overlay gets its own file), the spaCy version
+and the tokenizer's settings. A later process reads the file instead of running the tokenizer.
 
 The file is kept by ``skillgap.user_cache`` (``SKILLGAP_CACHE_DIR`` or the user's cache folder);
 when it cannot be read or written the strings are simply tokenized again.
