@@ -3,20 +3,11 @@ file is damaged or the taxonomy differs."""
 
 from __future__ import annotations
 
-import pytest
-
 from skillgap.extraction.components.matcher import SkillMatcher
 from skillgap.extraction.pipeline import load_pipeline
 from skillgap.taxonomy import load_taxonomy
-from skillgap.user_cache import CACHE_ENV
 
 TEXT = "Senior Data Scientist: Python, scikit learn, Go, SPARK and CI/CD with Tensor Flow."
-
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
-    return tmp_path
 
 
 def _files(folder):

@@ -6,15 +6,8 @@ import pytest
 
 from skillgap.taxonomy import TaxonomyError, load_taxonomy, yaml_cache
 from skillgap.taxonomy.yaml_cache import cached_yaml
-from skillgap.user_cache import CACHE_ENV
 
 YAML = b"skills:\n  - {id: flax, name: Flax, hours: 8, fuzzy: false, aliases: [jax-flax]}\n"
-
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
-    return tmp_path
 
 
 def _files(folder):

@@ -476,10 +476,10 @@ def _points(weight: float, credit: float, total: float) -> tuple[float, float]:
     return round(100 * weight * credit / total, 2), round(100 * weight * (1 - credit) / total, 2)
 
 
-def _line(asked: SkillHit, evidence: ResumeEvidence, total: float) -> SkillMatch:
-    """How the resume answers one asked skill, as a line of the posting's score."""
+def _line(asked: SkillHit, evidence: ResumeEvidence, weight: float, total: float) -> SkillMatch:
+    """How the resume answers one asked skill, as a line of the posting's score (``weight``:
+    the line's, ``skill_weight`` of its level and kind)."""
     level = asked.level or "required"
-    weight = skill_weight(level, asked.kind)
     found = _answered(asked, evidence)
     via = found.answer.hit if found.answer else None
     earned, lost = _points(weight, found.credit, total)
@@ -801,7 +801,7 @@ def match_job(
     if total <= 0:
         reason = "no skills recognised in this posting"
         return JobMatch(job.source, job.title, None, reason, (), 0.0, skipped)
-    lines = [_line(hit, evidence, total) for hit in own_hits]
+    lines = [_line(hit, evidence, w, total) for hit, w in zip(own_hits, weights, strict=True)]
     lines += [_group_line(answer, total) for answer in group_answers]
     lines.sort(key=lambda m: (-m.weight, m.id))
     skill_score = 100 * sum(m.weight * m.credit for m in lines) / total

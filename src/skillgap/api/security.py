@@ -52,18 +52,20 @@ class KeyCheck:
     def known(self, key: str | None) -> bool | None:
         """The outcome for ``key`` when it costs no Argon2 (no key, or one seen before), else
         None: cheap enough for the event loop."""
-        if not key:
-            return False
-        digest = _digest(key)
+        return self._known(_digest(key)) if key else False
+
+    def _known(self, digest: bytes) -> bool | None:
         if self._accepted is not None and hmac.compare_digest(digest, self._accepted):
             return True
         return False if digest in self._rejected else None
 
     def accepts(self, key: str | None) -> bool:
-        known = self.known(key)
-        if known is not None or not key:
-            return bool(known)
+        if not key:
+            return False
         digest = _digest(key)
+        known = self._known(digest)
+        if known is not None:
+            return known
         try:
             _HASHER.verify(self._hash, key)
         except (VerificationError, InvalidHashError):

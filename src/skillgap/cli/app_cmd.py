@@ -10,7 +10,7 @@ from pathlib import Path
 
 from skillgap.cli.common import CliError, add_taxonomy_option, taxonomy_from_args
 from skillgap.documents import Limits
-from skillgap.ui import READ_TIMEOUT_ENV, TAXONOMY_ENV
+from skillgap.ui import READ_TIMEOUT_ENV, TAXONOMY_ENV, read_timeout
 
 # Privacy and robustness settings passed on every start, whatever the working directory.
 STREAMLIT_FLAGS = (
@@ -20,7 +20,6 @@ STREAMLIT_FLAGS = (
     "--client.toolbarMode=viewer",
     "--server.maxUploadSize=25",
 )
-MAX_READ_TIMEOUT_S = 300.0
 
 
 def app_script() -> Path:
@@ -44,12 +43,9 @@ def _port(value: str) -> int:
 
 def _seconds(value: str) -> float:
     try:
-        seconds = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
-    if not 0 < seconds <= MAX_READ_TIMEOUT_S:
-        raise argparse.ArgumentTypeError(f"must be above 0 and at most {MAX_READ_TIMEOUT_S:g}")
-    return seconds
+        return read_timeout(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         "log_level": "info",
     }
     if args.workers > 1 and reuse_port_supported():
-        run_workers(args.workers, options)  # a socket per worker: connections spread evenly
+        run_workers(args.workers, options)  # a socket per worker, spread by the kernel
     else:
         uvicorn.run(**options, workers=args.workers)
     return 0

@@ -70,8 +70,7 @@ def _build(chosen: Taxonomy) -> Language:
 
 def get_pipeline(taxonomy: Taxonomy | None = None) -> Language:
     """The pipeline for ``taxonomy``, built once per taxonomy object and process."""
-    with collector_paused():  # the built-in taxonomy loads here the first time
-        return _pipeline_of(taxonomy or default_taxonomy())
+    return _pipeline_of(taxonomy or default_taxonomy())
 
 
 _pipeline_of = per_object(load_pipeline)

@@ -9,3 +9,16 @@ TAXONOMY_ENV = (
     "SKILLGAP_TAXONOMY"  # a taxonomy file to lay over the built-in one, from `skillgap app`
 )
 READ_TIMEOUT_ENV = "SKILLGAP_READ_TIMEOUT"  # seconds per uploaded file, from `skillgap app`
+MAX_READ_TIMEOUT_S = 300.0
+
+
+def read_timeout(value: str) -> float:
+    """The per-upload time limit ``value`` gives, in seconds; ``ValueError`` (one line) unless it
+    is above 0 and at most ``MAX_READ_TIMEOUT_S``."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError(f"not a number of seconds: {value!r}") from None
+    if not 0 < seconds <= MAX_READ_TIMEOUT_S:
+        raise ValueError(f"must be above 0 and at most {MAX_READ_TIMEOUT_S:g}")
+    return seconds

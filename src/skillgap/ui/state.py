@@ -18,7 +18,7 @@ from skillgap.analysis.report import analyze
 from skillgap.documents import DocumentError, Limits, read_document_isolated
 from skillgap.extraction.pipeline import get_pipeline
 from skillgap.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
-from skillgap.ui import READ_TIMEOUT_ENV, TAXONOMY_ENV
+from skillgap.ui import READ_TIMEOUT_ENV, TAXONOMY_ENV, read_timeout
 from skillgap.ui.custom_taxonomy import taxonomy_from_yaml
 from skillgap.ui.inputs import Input
 
@@ -77,12 +77,11 @@ def read_upload(data: bytes, name: str, ocr: bool = False) -> Input:
 
 def upload_limits() -> Limits:
     """The caps of one uploaded file: the defaults, with the time limit given to
-    ``skillgap app --read-timeout`` (a value that is not a positive number is ignored)."""
+    ``skillgap app --read-timeout`` (a value it would refuse is ignored)."""
     try:
-        seconds = float(os.environ.get(READ_TIMEOUT_ENV, ""))
+        return Limits(timeout_s=read_timeout(os.environ.get(READ_TIMEOUT_ENV, "")))
     except ValueError:
         return Limits()
-    return Limits(timeout_s=seconds) if 0 < seconds < float("inf") else Limits()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
