@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from skillgap import __version__
-from skillgap.api import openapi, problems, workspace_routes
+from skillgap.api import balance, openapi, problems, workspace_routes
 from skillgap.api.coaches import Coaches
 from skillgap.api.routes import health, v1
 from skillgap.api.security import KeyCheck
@@ -60,4 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(workspace_routes.router)
     problems.install(app)
     openapi.install(app)
+    loads = balance.attached()
+    if loads is not None:  # one of several workers (``skillgap serve --workers N``)
+        app.add_middleware(balance.BalanceMiddleware, loads=loads)
     return app

@@ -5,8 +5,9 @@ every connection waiting: 50 clients connecting at once were split 38 to 12 betw
 (measured), so the busier worker's clients waited three times as long. Here each worker binds the
 port itself with ``SO_REUSEPORT`` and the kernel spreads new connections over the sockets by their
 addresses. A worker that dies is started again; SIGINT or SIGTERM stops them all, each finishing
-its requests as uvicorn does. Linux only (``reuse_port_supported``); elsewhere the CLI uses
-uvicorn's supervisor.
+its requests as uvicorn does. The workers share a count of the requests each holds
+(``skillgap.api.balance``), so a busier worker's clients are moved to another. Linux only
+(``reuse_port_supported``); elsewhere the CLI uses uvicorn's supervisor.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ import signal
 import socket
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, MutableSequence
 from multiprocessing.process import BaseProcess
 from types import FrameType
 from typing import Any
+
+from skillgap.api.balance import WorkerLoads, attach
 
 LISTEN_BACKLOG = 2048  # uvicorn's default
 _STOP_SECONDS = 30  # how long a worker may take to finish its requests when stopping
@@ -41,10 +44,11 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _serve(options: dict[str, Any]) -> None:
-    """One worker: uvicorn on its own socket (runs in a child process)."""
+def _serve(options: dict[str, Any], counts: MutableSequence[int], index: int) -> None:
+    """Worker ``index``: uvicorn on its own socket (runs in a child process)."""
     import uvicorn
 
+    attach(WorkerLoads(counts, index))
     config = uvicorn.Config(**options)
     uvicorn.Server(config).run(sockets=[listening_socket(config.host, config.port)])
 
@@ -53,9 +57,10 @@ def run_workers(workers: int, options: dict[str, Any]) -> None:
     """Run ``workers`` uvicorn processes with ``uvicorn.Config(**options)`` until a signal."""
     context = multiprocessing.get_context("spawn")
     stopping = threading.Event()
+    counts = context.RawArray("i", workers)  # requests in hand per worker, each writes its own
 
-    def start() -> BaseProcess:
-        process = context.Process(target=_serve, args=(options,))
+    def start(index: int) -> BaseProcess:
+        process = context.Process(target=_serve, args=(options, counts, index))
         process.start()
         return process
 
@@ -65,12 +70,12 @@ def run_workers(workers: int, options: dict[str, Any]) -> None:
     previous: dict[int, Callable[..., Any] | int | None] = {
         s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)
     }
-    processes = [start() for _ in range(workers)]
+    processes = [start(i) for i in range(workers)]
     try:
         while not stopping.wait(0.5):
             for i, process in enumerate(processes):
                 if not process.is_alive():  # a crashed worker is replaced
-                    processes[i] = start()
+                    processes[i] = start(i)
     finally:
         for process in processes:
             if process.is_alive():
