@@ -17,6 +17,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from collections.abc import Callable, MutableSequence
 from multiprocessing.process import BaseProcess
 from types import FrameType
@@ -26,6 +27,28 @@ from skillgap.api.balance import WorkerLoads, attach
 
 LISTEN_BACKLOG = 2048  # uvicorn's default
 _STOP_SECONDS = 30  # how long a worker may take to finish its requests when stopping
+STEADY_SECONDS = 60.0  # a worker that ran this long before dying did start up well
+MAX_RESTART_DELAY = 30.0
+
+
+class Restarts:
+    """When to start each worker slot again: at once after a worker that ran steadily, then
+    after 1, 2, 4 ... up to 30 s while its workers keep dying soon after they start (a broken
+    setting, a port trouble), so a crash loop does not spin building pipelines."""
+
+    def __init__(self, slots: int, now: float) -> None:
+        self.started_at = [now] * slots
+        self.quick_exits = [0] * slots
+
+    def started(self, slot: int, now: float) -> None:
+        self.started_at[slot] = now
+
+    def died(self, slot: int, now: float) -> float:
+        """The time at which to start ``slot`` again, its worker found dead at ``now``."""
+        steady = now - self.started_at[slot] >= STEADY_SECONDS
+        self.quick_exits[slot] = 0 if steady else self.quick_exits[slot] + 1
+        exits = self.quick_exits[slot]
+        return now + (0.0 if exits <= 1 else min(MAX_RESTART_DELAY, 2.0 ** (exits - 2)))
 
 
 def reuse_port_supported() -> bool:
@@ -71,11 +94,28 @@ def run_workers(workers: int, options: dict[str, Any]) -> None:
         s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)
     }
     processes = [start(i) for i in range(workers)]
+    restarts = Restarts(workers, time.monotonic())
+    due: list[float | None] = [None] * workers  # when a dead worker's slot starts again
     try:
         while not stopping.wait(0.5):
+            now = time.monotonic()
             for i, process in enumerate(processes):
-                if not process.is_alive():  # a crashed worker is replaced
+                if process.is_alive():
+                    continue
+                when = due[i]
+                if when is None:  # a crashed worker is replaced, soon or after a pause
+                    when = due[i] = restarts.died(i, now)
+                    if restarts.quick_exits[i] > 1:
+                        print(
+                            f"skillgap: worker {i + 1} stopped {restarts.quick_exits[i]} times "
+                            f"soon after starting; next start in {when - now:.0f} s",
+                            file=sys.stderr,
+                            flush=True,
+                        )
+                if now >= when:
                     processes[i] = start(i)
+                    restarts.started(i, now)
+                    due[i] = None
     finally:
         for process in processes:
             if process.is_alive():
