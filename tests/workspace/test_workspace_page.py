@@ -123,3 +123,41 @@ def test_re_analyze_adds_a_snapshot_and_notes_are_saved(workspace_on) -> None:
     next(b for b in at.button if b.label == "Add note").click().run()
     assert "Mock interview on Friday." in _texts(at)
     assert len(Workspace.open(workspace_on, "ada").history("Sam Lee")) == 3
+
+
+def _add_client_button(at: AppTest):
+    return next(b for b in at.button if b.label == "Add client")
+
+
+def test_a_refused_client_keeps_the_form_and_a_saved_one_empties_it(workspace_on) -> None:
+    at = _page()
+    _sign_in(at, "ada", "ada password")
+    at.text_input(key="workspace_new_name").input("Sam Lee")  # taken
+    at.text_input(key="workspace_new_contact").input("sam@example.org")
+    _add_client_button(at).click().run()
+    assert not at.exception
+    assert "already a client named 'Sam Lee'" in at.error[0].value
+    assert at.text_input(key="workspace_new_name").value == "Sam Lee"  # there to be corrected
+    assert at.text_input(key="workspace_new_contact").value == "sam@example.org"
+    at.text_input(key="workspace_new_name").input("Sam Lee-Ortiz")
+    _add_client_button(at).click().run()
+    assert not at.exception and not at.error
+    assert "Sam Lee-Ortiz" in at.selectbox(key="workspace_client_pick").options
+    assert at.text_input(key="workspace_new_name").value == ""
+    assert at.text_input(key="workspace_new_contact").value == ""
+
+
+def test_a_refused_posting_set_keeps_the_pasted_postings(workspace_on) -> None:
+    at = _page()
+    _sign_in(at, "ada", "ada password")
+    pasted = "Requirements: Python, Docker.\n---\nRequirements: SQL and Spark."
+    at.text_area(key="workspace_set_text").input(pasted)
+    next(b for b in at.button if b.label == "Save the posting set").click().run()
+    assert not at.exception
+    assert at.error  # no name given
+    assert at.text_area(key="workspace_set_text").value == pasted
+    at.text_input(key="workspace_set_name").input("data jobs")
+    next(b for b in at.button if b.label == "Save the posting set").click().run()
+    assert not at.exception and not at.error
+    assert "**data jobs**: 2 posting(s)" in _texts(at)
+    assert at.text_area(key="workspace_set_text").value == ""

@@ -100,48 +100,88 @@ def _client_list(workspace: Workspace) -> None:
         show_client(workspace, chosen)
 
 
+_NEW_CLIENT = {
+    "workspace_new_name": "", "workspace_new_contact": "", "workspace_new_consent": False
+}  # fmt: skip
+_ADD_CLIENT_ERROR = "workspace_add_client_error"
+
+
 def _add_client(workspace: Workspace) -> None:
-    with st.expander("Add a client"), st.form("workspace_add_client", clear_on_submit=True):
-        name = st.text_input("Display name", key="workspace_new_name")
-        contact = st.text_input("Contact (optional)", key="workspace_new_contact")
-        consent = st.checkbox(
+    with st.expander("Add a client"), st.form("workspace_add_client"):
+        st.text_input("Display name", key="workspace_new_name")
+        st.text_input("Contact (optional)", key="workspace_new_contact")
+        st.checkbox(
             "The client agrees that their resume text is kept (otherwise only the reports are)",
             key="workspace_new_consent",
         )
-        if st.form_submit_button("Add client"):
-            try:
-                workspace.add_client(name, contact, consent)
-            except WorkspaceError as exc:
-                st.error(str(exc))
-            else:
-                st.rerun()
+        st.form_submit_button("Add client", on_click=_save_client, args=(workspace,))
+        error = st.session_state.pop(_ADD_CLIENT_ERROR, None)
+        if error:
+            st.error(error)
+
+
+def _save_client(workspace: Workspace) -> None:
+    """The form's callback: add the client, and empty the form only once the client is saved,
+    so a refused entry (a name taken) stays there to be corrected."""
+    state = st.session_state
+    try:
+        workspace.add_client(
+            state.get("workspace_new_name", ""),
+            state.get("workspace_new_contact", ""),
+            bool(state.get("workspace_new_consent")),
+        )
+    except WorkspaceError as exc:
+        state[_ADD_CLIENT_ERROR] = str(exc)
+        return
+    for key, empty in _NEW_CLIENT.items():
+        state[key] = empty
+
+
+_SET_ERROR = "workspace_add_set_error"
+_SET_ROUND = "workspace_set_round"  # each saved set starts a round with a new, empty uploader
 
 
 def _posting_sets(workspace: Workspace) -> None:
     for info in workspace.posting_sets():
         st.markdown(f"- **{info.name}**: {len(info.sources)} posting(s)")
-    with st.form("workspace_add_set", clear_on_submit=True):
+    round_ = st.session_state.get(_SET_ROUND, 0)
+    with st.form("workspace_add_set"):
         st.subheader("New posting set")
-        name = st.text_input("Name (a cohort's target jobs)", key="workspace_set_name")
-        uploads = st.file_uploader(
-            "Postings", type=POSTING_TYPES, accept_multiple_files=True, key="workspace_set_files"
+        st.text_input("Name (a cohort's target jobs)", key="workspace_set_name")
+        st.file_uploader(
+            "Postings",
+            type=POSTING_TYPES,
+            accept_multiple_files=True,
+            key=f"workspace_set_files_{round_}",
         )
-        pasted = st.text_area(
+        st.text_area(
             "Or paste postings, separated by lines holding only ---", key="workspace_set_text"
         )
-        if not st.form_submit_button("Save the posting set"):
-            return
+        st.form_submit_button(
+            "Save the posting set", on_click=_save_posting_set, args=(workspace, round_)
+        )
+        error = st.session_state.pop(_SET_ERROR, None)
+        if error:
+            st.error(error)
+
+
+def _save_posting_set(workspace: Workspace, round_: int) -> None:
+    """The form's callback: save the set, and empty the form only once it is saved, so a
+    refused set (no name, an unreadable file) keeps what was typed and pasted."""
+    state = st.session_state
     postings: list[tuple[str, str]] = []
-    try:
-        for upload in uploads or ():
+    for upload in state.get(f"workspace_set_files_{round_}") or ():
+        try:
             postings.append((upload.name, read_upload(upload.getvalue(), upload.name).text))
-    except DocumentError as exc:
-        st.error(f"{upload.name}: {exc}")
-        return
-    postings += [(f"pasted posting {i}", t) for i, t in enumerate(split_postings(pasted), 1)]
+        except DocumentError as exc:
+            state[_SET_ERROR] = f"{upload.name}: {exc}"
+            return
+    pasted = split_postings(state.get("workspace_set_text", ""))
+    postings += [(f"pasted posting {i}", t) for i, t in enumerate(pasted, 1)]
     try:
-        workspace.add_posting_set(name, postings)
+        workspace.add_posting_set(state.get("workspace_set_name", ""), postings)
     except WorkspaceError as exc:
-        st.error(str(exc))
+        state[_SET_ERROR] = str(exc)
         return
-    st.rerun()
+    state["workspace_set_name"] = state["workspace_set_text"] = ""
+    state[_SET_ROUND] = round_ + 1
