@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 
 import anyio
 from fastapi import FastAPI
+from fastapi.telemetry import TelemetryConfig
 from starlette.concurrency import run_in_threadpool
 
 from skillgap import __version__
@@ -27,6 +28,12 @@ DESCRIPTION = (
     "JSON text or multipart uploads (PDF, DOCX, TXT, MD, HTML); errors are RFC 9457 problem "
     "details. Nothing sent is logged or kept."
 )
+
+# FastAPI's own OpenTelemetry traces, metrics and logs stay off, whatever tracing the host has set
+# up or its OTEL_* environment asks for: nothing about the requests leaves the server.
+NO_TELEMETRY: TelemetryConfig = {
+    "tracing": False, "metrics": False, "logs": False, "auto_configure": False
+}  # fmt: skip
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -47,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.coaches.close()
 
     app = FastAPI(
+        telemetry=NO_TELEMETRY,
         title="skillgap",
         version=__version__,
         description=DESCRIPTION,
