@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 from skillgap.api import balance
 from skillgap.api.app import create_app
-from skillgap.api.balance import BalanceMiddleware, WorkerLoads
+from skillgap.api.balance import ABSENT, BalanceMiddleware, WorkerLoads
 from skillgap.api.settings import Settings
 
 
@@ -23,6 +23,8 @@ from skillgap.api.settings import Settings
         ([3, 3, 0], True),  # the least busy of the others counts
         ([1, 0], False),
         ([9], False),  # a lone worker has nowhere to send anyone
+        ([5, ABSENT], False),  # nor one whose only peer died and waits to be started again
+        ([5, ABSENT, 2], True),
     ],
 )
 def test_a_worker_is_busier_by_the_margin_not_counting_the_request_answered(
@@ -33,8 +35,10 @@ def test_a_worker_is_busier_by_the_margin_not_counting_the_request_answered(
     assert loads.busier_than_another() is busier
 
 
-def test_a_restarted_worker_starts_with_an_empty_slot() -> None:
+def test_a_dead_worker_is_absent_until_its_restart_empties_its_slot() -> None:
     counts = [7, 3]
+    WorkerLoads.absent(counts, 0)
+    assert counts == [ABSENT, 3]
     WorkerLoads(counts, 0)
     assert counts == [0, 3]
 

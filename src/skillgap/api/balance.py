@@ -7,7 +7,9 @@ they stayed. Here every worker counts the requests it holds in a slot of memory 
 others (each writes only its own slot). A worker holding at least ``MARGIN`` more than the least
 busy one, not counting the request it is answering, answers with ``Connection: close``: the
 client's next connection lands on a socket the kernel picks again, so the split evens out within
-seconds. Balanced workers never close a connection.
+seconds. Balanced workers never close a connection, and a worker that died counts as absent
+until it is started again (else the survivors, comparing themselves with its empty slot, would
+close every connection in the meantime).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import MutableSequence
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MARGIN = 2  # requests more than the least busy worker before a connection is moved
+ABSENT = -1  # the slot of a worker that died and is not started again yet
 _CLOSE = (b"connection", b"close")
 
 
@@ -28,6 +31,12 @@ class WorkerLoads:
         self.index = index
         counts[index] = 0  # a restarted worker starts empty
 
+    @staticmethod
+    def absent(counts: MutableSequence[int], index: int) -> None:
+        """Mark worker ``index`` as gone (the supervisor, on finding it dead): a dead worker
+        holds no requests, but it can take none either."""
+        counts[index] = ABSENT
+
     def enter(self) -> None:
         self.counts[self.index] += 1
 
@@ -36,9 +45,9 @@ class WorkerLoads:
 
     def busier_than_another(self) -> bool:
         """Whether this worker, the request it is answering aside, holds ``MARGIN`` or more
-        requests than the least busy other worker."""
+        requests than the least busy other worker that is running."""
         counts = list(self.counts)
-        others = counts[: self.index] + counts[self.index + 1 :]
+        others = [n for i, n in enumerate(counts) if i != self.index and n != ABSENT]
         return bool(others) and counts[self.index] - 1 - min(others) >= MARGIN
 
 

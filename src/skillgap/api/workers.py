@@ -104,6 +104,7 @@ def run_workers(workers: int, options: dict[str, Any]) -> None:
                     continue
                 when = due[i]
                 if when is None:  # a crashed worker is replaced, soon or after a pause
+                    WorkerLoads.absent(counts, i)  # the others stop moving clients to it
                     when = due[i] = restarts.died(i, now)
                     if restarts.quick_exits[i] > 1:
                         print(

@@ -100,6 +100,13 @@ def _client_list(workspace: Workspace) -> None:
         show_client(workspace, chosen)
 
 
+def _show_refusal(key: str) -> None:
+    """The message a form's callback left under ``key`` when it refused the entry, shown once."""
+    message = st.session_state.pop(key, None)
+    if message:
+        st.error(message)
+
+
 _NEW_CLIENT = {
     "workspace_new_name": "", "workspace_new_contact": "", "workspace_new_consent": False
 }  # fmt: skip
@@ -115,9 +122,7 @@ def _add_client(workspace: Workspace) -> None:
             key="workspace_new_consent",
         )
         st.form_submit_button("Add client", on_click=_save_client, args=(workspace,))
-        error = st.session_state.pop(_ADD_CLIENT_ERROR, None)
-        if error:
-            st.error(error)
+        _show_refusal(_ADD_CLIENT_ERROR)
 
 
 def _save_client(workspace: Workspace) -> None:
@@ -160,9 +165,7 @@ def _posting_sets(workspace: Workspace) -> None:
         st.form_submit_button(
             "Save the posting set", on_click=_save_posting_set, args=(workspace, round_)
         )
-        error = st.session_state.pop(_SET_ERROR, None)
-        if error:
-            st.error(error)
+        _show_refusal(_SET_ERROR)
 
 
 def _save_posting_set(workspace: Workspace, round_: int) -> None:
