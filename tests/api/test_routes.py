@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import docx
 import jsonschema
@@ -178,23 +177,35 @@ def test_openapi_documents_every_route_and_the_report(client) -> None:
     assert "/openapi.json" in docs.text
 
 
-def test_healthz_answers_while_an_analysis_runs(client) -> None:
-    postings = [{"text": POSTING * 600} for _ in range(4)]  # seconds of CPU work
-    done = threading.Event()
+def test_healthz_answers_while_an_analysis_runs(client, monkeypatch) -> None:
+    service = client.app.state.service
+    analyze = service.analyze
+    started, released = threading.Event(), threading.Event()
+    outcome: dict[str, bool] = {}
 
-    def heavy() -> None:
-        client.post("/v1/analyze", json={"resume": {"text": RESUME}, "jobs": postings})
-        done.set()
+    def held_analyze(*args, **kwargs):  # an analysis that lasts until the test lets it go
+        started.set()
+        outcome["released by the test"] = released.wait(timeout=20)
+        return analyze(*args, **kwargs)
 
-    worker = threading.Thread(target=heavy)
+    monkeypatch.setattr(service, "analyze", held_analyze)
+    statuses: list[int] = []
+
+    def post() -> None:
+        body = {"resume": {"text": RESUME}, "jobs": [{"text": POSTING}]}
+        statuses.append(client.post("/v1/analyze", json=body).status_code)
+
+    worker = threading.Thread(target=post)
     worker.start()
-    time.sleep(0.5)
     try:
-        answered = client.get("/healthz")
-        assert answered.status_code == 200
-        assert not done.is_set(), "the analysis ended first: make it heavier"
+        assert started.wait(timeout=20), "the analysis did not start"
+        assert client.get("/healthz").status_code == 200
     finally:
-        worker.join(timeout=300)
+        released.set()
+        worker.join(timeout=60)
+    # /healthz answered while the analysis held its thread, not after the hold timed out
+    assert outcome == {"released by the test": True}
+    assert statuses == [200]
 
 
 def test_corrections_reach_analyze(client) -> None:

@@ -146,6 +146,14 @@ def _workers_of(parent: psutil.Process) -> list[psutil.Process]:
     return workers
 
 
+def _listening(workers: list[psutil.Process], port: int) -> bool:
+    """Whether every worker listens on ``port``: each does once its pipeline is built."""
+    return all(
+        any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in w.net_connections())
+        for w in workers
+    )
+
+
 def _connections_by_worker(workers: list[psutil.Process], port: int) -> dict[int, int]:
     counts = {}
     for worker in workers:
@@ -167,6 +175,10 @@ def test_workers_each_get_connections_and_a_dead_worker_is_replaced() -> None:
         parent = psutil.Process(process.pid)
         workers = _workers_of(parent)
         assert len(workers) == 2
+        deadline = time.monotonic() + 120
+        while not _listening(workers, port):  # /healthz answered: one worker is up, maybe not both
+            assert time.monotonic() < deadline, "a worker did not start"
+            time.sleep(0.2)
         clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(24)]
         deadline = time.monotonic() + 10
         while sum(_connections_by_worker(workers, port).values()) < 24:

@@ -1,18 +1,62 @@
-"""Worker supervision: a worker dying soon after its start is restarted after longer and longer
-pauses, one that ran steadily at once."""
+"""Worker supervision: a worker takes connections only once started; one dying soon after its
+start is restarted after longer and longer pauses, one that ran steadily at once."""
 
 from __future__ import annotations
 
 import signal
+import socket
 import subprocess
 import sys
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
+import uvicorn
+from fastapi import FastAPI
 
-from skillgap.api.workers import MAX_RESTART_DELAY, STEADY_SECONDS, Restarts
+from skillgap.api.workers import MAX_RESTART_DELAY, STEADY_SECONDS, Restarts, shared_port_socket
 
 from .test_serve_cmd import SRC, free_port
+
+
+def _refused(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+def test_a_starting_worker_takes_no_connection_until_its_start_up_is_done() -> None:
+    starting, go_on = threading.Event(), threading.Event()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        starting.set()
+        go_on.wait(timeout=20)  # the pipeline being built
+        yield
+
+    port = free_port()
+    config = uvicorn.Config(
+        FastAPI(lifespan=lifespan), host="127.0.0.1", port=port, log_level="critical"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, args=([shared_port_socket("127.0.0.1", port)],))
+    thread.start()
+    try:
+        assert starting.wait(timeout=20)
+        assert _refused(port)  # a client goes to a worker that is ready, not into this backlog
+        go_on.set()
+        for _ in range(100):
+            if server.started:
+                break
+            threading.Event().wait(0.1)
+        assert server.started and not _refused(port)
+    finally:
+        go_on.set()
+        server.should_exit = True
+        thread.join(timeout=30)
 
 
 def test_quick_deaths_back_off_and_a_steady_run_resets_the_pause() -> None:

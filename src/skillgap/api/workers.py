@@ -25,7 +25,6 @@ from typing import Any
 
 from skillgap.api.balance import WorkerLoads, attach
 
-LISTEN_BACKLOG = 2048  # uvicorn's default
 _STOP_SECONDS = 30  # how long a worker may take to finish its requests when stopping
 STEADY_SECONDS = 60.0  # a worker that ran this long before dying did start up well
 MAX_RESTART_DELAY = 30.0
@@ -56,14 +55,15 @@ def reuse_port_supported() -> bool:
     return sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A socket bound to ``host:port`` that other sockets of this user may bind too."""
+def shared_port_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` that other sockets of this user may bind too. It does not
+    listen yet: uvicorn's event loop makes it listen once the app's start-up (the pipeline) is
+    done, so no connection waits on a worker that is still starting."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host.strip("[]"), port))
-    sock.listen(LISTEN_BACKLOG)
     return sock
 
 
@@ -73,7 +73,7 @@ def _serve(options: dict[str, Any], counts: MutableSequence[int], index: int) ->
 
     attach(WorkerLoads(counts, index))
     config = uvicorn.Config(**options)
-    uvicorn.Server(config).run(sockets=[listening_socket(config.host, config.port)])
+    uvicorn.Server(config).run(sockets=[shared_port_socket(config.host, config.port)])
 
 
 def run_workers(workers: int, options: dict[str, Any]) -> None:
