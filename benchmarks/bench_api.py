@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 import aiohttp
-import httpx
+import httpx2
 import orjson
 import psutil
 
@@ -57,19 +57,19 @@ def start_server(port: int, workers: int) -> subprocess.Popen:
     end = time.monotonic() + 180
     while time.monotonic() < end:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+            if httpx2.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
                 # every worker has finished its start-up only when both answer: warm them all
                 for _ in range(4 * workers):
                     post_once(port)
                 return process
-        except httpx.TransportError:
+        except httpx2.TransportError:
             time.sleep(0.5)
     process.kill()
     raise SystemExit("the server did not start within 180 s")
 
 
 def post_once(port: int) -> None:
-    httpx.post(f"http://127.0.0.1:{port}/v1/analyze", json=BODY, timeout=120).raise_for_status()
+    httpx2.post(f"http://127.0.0.1:{port}/v1/analyze", json=BODY, timeout=120).raise_for_status()
 
 
 BODY = {
@@ -143,7 +143,7 @@ async def client_loop(
 
 
 async def load(port: int, clients: int, duration: float, think: float) -> list:
-    """aiohttp in one process: a lighter client than httpx, so it takes less of the CPU the
+    """aiohttp in one process: a lighter client than httpx2, so it takes less of the CPU the
     server shares with it."""
     results: list[tuple[float, str]] = []
     connector = aiohttp.TCPConnector(limit=clients)

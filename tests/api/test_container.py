@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 import yaml
 
@@ -184,7 +184,7 @@ def test_the_image_api_command_runs_from_the_wheel(wheel_venv: Path, key_hash: s
     args = ["serve", "--host", "0.0.0.0", "--port", str(port)]
     base = f"http://127.0.0.1:{port}"
     with running(wheel_venv, args, f"{base}/healthz", env) as output:
-        taxonomy = httpx.get(f"{base}/v1/taxonomy", headers={"X-API-Key": API_KEY}, timeout=30)
+        taxonomy = httpx2.get(f"{base}/v1/taxonomy", headers={"X-API-Key": API_KEY}, timeout=30)
         assert taxonomy.status_code == 200 and len(taxonomy.json()["skills"]) > 100
     assert "Traceback" not in output[0]
 
@@ -195,6 +195,6 @@ def test_the_image_dashboard_command_runs_from_the_wheel(wheel_venv: Path) -> No
     args = ["app", "--address", "127.0.0.1", "--port", str(port)]
     url = f"http://127.0.0.1:{port}/_stcore/health"
     with running(wheel_venv, args, url, _image_env()) as output:
-        page = httpx.get(f"http://127.0.0.1:{port}/", timeout=30)
+        page = httpx2.get(f"http://127.0.0.1:{port}/", timeout=30)
         assert page.status_code == 200 and "<html" in page.text.lower()
     assert "Traceback" not in output[0]

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 import jsonschema
 import psutil
 import pytest
@@ -50,9 +50,9 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 120) -> N
         if process.poll() is not None:
             raise AssertionError(f"the server exited with {process.returncode}")
         try:
-            if httpx.get(url, timeout=2).status_code == 200:
+            if httpx2.get(url, timeout=2).status_code == 200:
                 return
-        except httpx.TransportError:
+        except httpx2.TransportError:
             pass
         time.sleep(0.3)
     raise AssertionError(f"{url} did not answer within {timeout} s")
@@ -117,13 +117,13 @@ def test_a_real_uvicorn_server_answers_and_stops(key_hash: str) -> None:
         base = f"http://127.0.0.1:{port}"
         wait_healthy(f"{base}/healthz", process)
         body = {"resume": {"text": RESUME}, "jobs": [{"text": POSTING}] * 3}
-        assert httpx.post(f"{base}/v1/analyze", json=body, timeout=60).status_code == 401
-        response = httpx.post(
+        assert httpx2.post(f"{base}/v1/analyze", json=body, timeout=60).status_code == 401
+        response = httpx2.post(
             f"{base}/v1/analyze", json=body, headers={"X-API-Key": API_KEY}, timeout=60
         )
         assert response.status_code == 200
         jsonschema.validate(response.json(), report_schema())
-        assert httpx.get(f"{base}/docs", timeout=10).status_code == 200
+        assert httpx2.get(f"{base}/docs", timeout=10).status_code == 200
     finally:
         process.send_signal(signal.SIGINT)
         output, _ = process.communicate(timeout=60)

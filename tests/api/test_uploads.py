@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import httpx2
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,7 +12,7 @@ from skillgap.api.uploads import MAX_PARTS, parse_form
 
 
 def _encode(files: list[tuple[str, tuple[str, bytes]]], data: dict[str, str]) -> tuple[bytes, str]:
-    request = httpx.Request("POST", "http://test/", files=files, data=data)
+    request = httpx2.Request("POST", "http://test/", files=files, data=data)
     return request.read(), request.headers["content-type"]
 
 

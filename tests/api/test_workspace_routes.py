@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
+import httpx2
 import jsonschema
 import pytest
 from fastapi.testclient import TestClient
@@ -21,8 +21,8 @@ from skillgap.workspace.database import DATABASE_URL_ENV, open_engine
 
 from .conftest import API_KEY, assert_problem
 
-ADA = httpx.BasicAuth("ada", "ada's long password")
-BOB = httpx.BasicAuth("bob", "bob's long password")
+ADA = httpx2.BasicAuth("ada", "ada's long password")
+BOB = httpx2.BasicAuth("bob", "bob's long password")
 SET = {"name": "ml jobs", "postings": [{"text": text, "name": name} for name, text in POSTINGS]}
 
 
@@ -52,7 +52,7 @@ def _add(api: TestClient, name: str = "Sam Lee", auth=ADA, **fields) -> dict:
     return response.json()
 
 
-def _snapshot(api: TestClient, client_id: int, resume: str, auth=ADA, **fields) -> httpx.Response:
+def _snapshot(api: TestClient, client_id: int, resume: str, auth=ADA, **fields) -> httpx2.Response:
     body = {"resume": {"text": resume, "name": "cv.txt"}, "posting_set": "ml jobs", **fields}
     return api.post(f"/v1/clients/{client_id}/snapshots", json=body, auth=auth)
 
@@ -69,8 +69,8 @@ def test_the_routes_answer_that_the_workspace_is_off_without_its_config(tmp_path
     "headers",
     [
         {},
-        {"Authorization": httpx.BasicAuth("ada", "wrong password")._auth_header},
-        {"Authorization": httpx.BasicAuth("eve", "ada's long password")._auth_header},
+        {"Authorization": httpx2.BasicAuth("ada", "wrong password")._auth_header},
+        {"Authorization": httpx2.BasicAuth("eve", "ada's long password")._auth_header},
         {"Authorization": "Basic not-base64!"},
         {"Authorization": "Bearer ada's long password"},
     ],
