@@ -81,9 +81,19 @@ def test_nice_to_have_headings_in_words_the_table_does_not_list() -> None:
 
 
 def test_a_nice_to_have_part_ends_at_the_next_heading_known_or_not() -> None:
-    text = "Nice to have\n- Kafka\nOUR TECH STACK\n- Python\n"
+    text = "Nice to have\n- Kafka\nOUR DAILY TOOLING\n- Python\n"
     assert at(text, "job", "Kafka") == "preferred"
     assert at(text, "job", "Python") == "other"
+
+
+def test_a_listed_heading_behind_a_possessive_opens_its_section() -> None:
+    text = "About us\nWe sell cars.\nOur Tech Stack\nPython, Terraform\nThe Benefits\n- Gym\n"
+    assert at(text, "job", "cars") == "about"
+    assert at(text, "job", "Terraform") == "tags"  # the company's stack, not its self-description
+    assert at(text, "job", "Gym") == "benefits"
+    assert heading_name("Your Qualifications:", "job") == "requirements"
+    assert heading_name("My Projects", "resume") == "projects"
+    assert heading_name("Our offices", "job") is None  # the rest must be a listed heading
 
 
 def test_a_permissive_framing_makes_what_follows_nice_to_have() -> None:
