@@ -77,7 +77,8 @@ JOB_SECTIONS: dict[str, tuple[str, ...]] = {
         "what you'll be doing", "your responsibilities", "day to day", "day-to-day", "the job",
         "overview", "role overview", "your impact", "what you will be doing", "essential duties",
         "essential functions", "job summary", "job duties and responsibilities",
-        "position overview", "the opportunity", "the position",
+        "position overview", "the opportunity", "the position", "this role", "this position",
+        "this job", "this opportunity",
     ),
     # where a posting names its stack as tags (job boards: "Technologies: python docker"): the
     # skills count, but the tags say nothing about how firmly each is asked for
@@ -87,7 +88,9 @@ JOB_SECTIONS: dict[str, tuple[str, ...]] = {
         "our mission", "about", "why join us", "why us", "our values", "culture", "our culture",
         "life at", "company description", "the company", "our story", "our team", "the team",
         "industry", "company size", "company type", "date posted", "job type", "location",
-        "experience level", "employment type", "seniority level",
+        "experience level", "employment type", "seniority level", "company profile",
+        "company background", "company summary", "company information", "company details",
+        "company highlights", "company culture", "our organization", "our organisation",
     ),
     "benefits": (
         "benefits", "perks", "what we offer", "we offer", "perks and benefits",
@@ -169,6 +172,8 @@ def section_of_heading(line: str, kind: str) -> str | None:
     'preferred'
     >>> section_of_heading("Our Tech Stack", "job")
     'tags'
+    >>> section_of_heading("About this role", "job")
+    'responsibilities'
     """
     phrase = heading_phrase(line)
     lookup = _LOOKUPS[kind]
@@ -179,6 +184,11 @@ def section_of_heading(line: str, kind: str) -> str | None:
         return lookup[owned]
     if kind != "job" or not phrase:
         return None
+    about = phrase.removeprefix("about ")
+    if about != phrase and about in lookup and not about.endswith(" team"):
+        # "About the job", "About our company"; "About the team" stays unnamed, its sentences
+        # read one by one: it often describes the role's own work
+        return lookup[about]
     bare = heading_phrase(_PAREN_RE.sub(" ", phrase))
     if bare in lookup and lookup[bare] != "preferred":
         # "Requirements (nice to have)": a note in brackets can only soften a heading

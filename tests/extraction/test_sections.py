@@ -96,6 +96,17 @@ def test_a_listed_heading_behind_a_possessive_opens_its_section() -> None:
     assert heading_name("Our offices", "job") is None  # the rest must be a listed heading
 
 
+def test_about_headings_name_the_part_they_introduce() -> None:
+    assert heading_name("About this role:", "job") == "responsibilities"
+    assert heading_name("About our company", "job") == "about"
+    assert heading_name("Company Profile", "job") == "about"
+    # a team's description often states the role's own work: read sentence by sentence
+    assert heading_name("About the team", "job") is None
+    text = "About the team\nWe are a startup.\nYou will build models in PyTorch.\n"
+    assert at(text, "job", "startup") == "about"
+    assert at(text, "job", "PyTorch") == "other"
+
+
 def test_a_permissive_framing_makes_what_follows_nice_to_have() -> None:
     text = "You don't need to satisfy all of these, but you might have some of them\n- CUDA\n"
     assert at(text, "job", "CUDA") == "preferred"
