@@ -211,3 +211,15 @@ def test_tool_names_in_their_context():
 def test_soft_skills_listed_bare_in_a_resume_count_but_not_in_prose():
     assert {"communication", "leadership"} <= ids("Skills\nPython, SQL, Communication, Leadership")
     assert ids("We value open communication with our customers.", "job") == set()
+
+
+def test_a_resume_skills_section_settles_an_everyday_word_that_names_a_tool():
+    resume = (
+        "Jane Doe\nTECHNICAL SKILLS\n- Languages: Python, Java, Scala\n"
+        "- Other Tools: Excel, R Studio.\nPROJECTS\nExcel at teamwork."
+    )
+    found = extract(resume, kind="resume")
+    excel = next(s for s in found.skills if s.id == "excel")
+    assert [resume[m.start : m.end] for m in excel.mentions] == ["Excel"]
+    assert excel.mentions[0].section == "skills"  # the one in the projects prose is no tool
+    assert "excel" not in ids("Other Tools: Excel, R Studio.", "job")  # a posting's line alone

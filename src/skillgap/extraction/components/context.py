@@ -8,7 +8,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
-from skillgap.extraction.doc_data import MENTIONS_KEY, SkillMention, doc_text
+from skillgap.extraction.doc_data import (
+    MENTIONS_KEY,
+    SECTIONS_KEY,
+    SkillMention,
+    doc_kind,
+    doc_text,
+)
 from skillgap.taxonomy import ContextRule, Taxonomy, normalize_form
 
 _LIST_WORDS = {"and", "or", "&"}
@@ -87,12 +93,25 @@ class SkillContext(TaxonomyComponent):
             return True
         if rule.in_skill_list and _beside_listed_skill(doc, mention, anchored):
             return True  # "Python/Perl/Go for tooling": the list settles the meaning
+        if _in_skills_section(doc, mention):
+            return True  # a resume's skills section names skills only
         prev = doc[mention.start - 1].lower_ if mention.start > 0 else ""
         nxt = doc[mention.end].lower_ if mention.end < len(doc) else ""
         if prev in rule.not_after or nxt in rule.not_before:
             return False
         window = doc[max(0, mention.start - rule.window) : min(len(doc), mention.end + rule.window)]
         return bool(rule.any_of) and any(_word_in(t.lower_, rule.any_of) for t in window)
+
+
+def _in_skills_section(doc: Doc, mention: SkillMention) -> bool:
+    """Whether the mention stands in a resume's skills section, where a list names tools only
+    ("Tools: Excel, R Studio")."""
+    sections = doc.user_data.get(SECTIONS_KEY)
+    return (
+        doc_kind(doc) == "resume"
+        and sections is not None
+        and sections.at(mention.start_char) == "skills"
+    )
 
 
 def _inside_hyphenated_name(doc: Doc, text: str, mention: SkillMention) -> bool:
