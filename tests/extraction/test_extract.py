@@ -223,3 +223,11 @@ def test_a_resume_skills_section_settles_an_everyday_word_that_names_a_tool():
     assert [resume[m.start : m.end] for m in excel.mentions] == ["Excel"]
     assert excel.mentions[0].section == "skills"  # the one in the projects prose is no tool
     assert "excel" not in ids("Other Tools: Excel, R Studio.", "job")  # a posting's line alone
+
+
+def test_a_name_inside_a_compound_word_is_not_that_skill():
+    assert "edge-ai" not in ids("Build cutting-edge AI products with leading-edge AI research.")
+    assert "edge-ai" in ids("Deploy models for edge AI on NVIDIA Jetson devices.")
+    assert "supervised-learning" in ids("Linear and non-linear regression models.")
+    assert "edge-ai" not in ids("Own our core ML tooling.")  # Apple's framework is "Core ML"
+    assert "edge-ai" in ids("iOS apps with Core ML and Swift.")

@@ -3,6 +3,8 @@ supports them."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,6 +17,7 @@ from skillgap.extraction.doc_data import (
     doc_kind,
     doc_text,
 )
+from skillgap.extraction.english import is_english_word
 from skillgap.taxonomy import ContextRule, Taxonomy, normalize_form
 
 _LIST_WORDS = {"and", "or", "&"}
@@ -65,7 +68,7 @@ class SkillContext(TaxonomyComponent):
         mentions = [
             m
             for m in doc.user_data.get(MENTIONS_KEY) or ()
-            if not _inside_hyphenated_name(doc, text, m)
+            if not (_inside_hyphenated_name(doc, text, m) or _inside_compound(text, m))
         ]
         pending = [m for m in mentions if self._needs_check(text, m)]
         if pending:
@@ -126,6 +129,20 @@ def _inside_hyphenated_name(doc: Doc, text: str, mention: SkillMention) -> bool:
         return False
     after = doc[end + 1].text
     return after.isupper() or after.lower() == "to"
+
+
+_COMPOUND_PREFIX_RE = re.compile(r"([a-z]{4,})-$")
+
+
+def _inside_compound(text: str, mention: SkillMention) -> bool:
+    """Whether a lower-case name of several words starts inside a compound of English words:
+    "cutting-edge AI" is no edge AI (while "non-linear regression", "Developer-PL/SQL" and
+    "Scientist-Machine Learning" keep their names)."""
+    start = mention.start_char
+    if mention.end - mention.start < 2 or not text[start : start + 1].islower():
+        return False
+    prefix = _COMPOUND_PREFIX_RE.search(text, max(0, start - 30), start)
+    return prefix is not None and is_english_word(prefix.group(1))
 
 
 def _word_in(word: str, words: tuple[str, ...]) -> bool:
