@@ -231,3 +231,8 @@ def test_a_name_inside_a_compound_word_is_not_that_skill():
     assert "supervised-learning" in ids("Linear and non-linear regression models.")
     assert "edge-ai" not in ids("Own our core ML tooling.")  # Apple's framework is "Core ML"
     assert "edge-ai" in ids("iOS apps with Core ML and Swift.")
+
+
+def test_quantization_on_its_own_is_model_compression():
+    assert "model-compression" in ids("Optimize inference latency by quantizing LLMs.")
+    assert "model-compression" in ids("Techniques such as quantization and distillation.")
