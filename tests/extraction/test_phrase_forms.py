@@ -34,6 +34,8 @@ def test_a_plural_title_names_a_team_not_the_role() -> None:
         ("Collaborated with a team of engineers and designers.", "collaboration"),
         ("Partner with product managers on the roadmap.", "collaboration"),
         ("Led a team of 4 engineers.", "leadership"),
+        ("Led a multi-team effort to migrate the platform.", "leadership"),
+        ("I stay up-to-date with the research.", "learning-agility"),
         ("Coaching and training your team members.", "mentoring"),
         ("Presenting insights to the founders every week.", "presentation-skills"),
         ("You like solving complex problems.", "problem-solving"),

@@ -55,7 +55,16 @@ def test_white_space_tokens_between_words_are_skipped() -> None:
     assert match_at(phrase.slots, words, breaks, 0) == 4
 
 
-@pytest.mark.parametrize("bad", ["... team", "lead ...", "lead ... ... team", "lead", "lead |"])
+def test_a_hyphenated_word_matches_the_tokens_it_is_split_into() -> None:
+    phrase = parse_phrase("leadership", "lead multi-team|cross-team ... effort")
+    words = ["led", "", "cross", "-", "teams", "effort"]
+    assert match_at(phrase.slots, words, [False] * len(words), 0) == len(words)
+    assert match_at(phrase.slots, ["led", "multi-team", "effort"], [False] * 3, 0) is None
+
+
+@pytest.mark.parametrize(
+    "bad", ["... team", "lead ...", "lead ... ... team", "lead", "lead |", "keep date|up-to-date"]
+)
 def test_malformed_phrases_are_refused(bad: str) -> None:
     with pytest.raises(PhraseError):
         parse_phrase("x", bad)

@@ -1,7 +1,8 @@
 """Skills stated as verbs and their objects rather than names: a taxonomy skill's ``phrases``.
 
 A phrase is a short pattern of words, each slot one word with ``|`` between alternatives and
-``...`` for a gap of up to ``MAX_GAP`` words inside one clause::
+``...`` for a gap of up to ``MAX_GAP`` words inside one clause (a hyphenated word, "multi-team",
+matches as the tokens it is split into)::
 
     collaborate|partner with ... team|stakeholder|engineer
 
@@ -80,10 +81,25 @@ def parse_phrase(skill_id: str, pattern: str) -> Phrase:
         words = [w for w in part.split("|") if w]
         if not words:
             raise PhraseError(f"phrase {pattern!r}: an empty word")
-        slots.append(frozenset().union(*(inflections(w) for w in words)))
+        slots += _word_slots(pattern, words)
     if len([s for s in slots if s is not None]) < 2 or slots[-1] is None:
         raise PhraseError(f"phrase {pattern!r}: needs two words or more and must end with a word")
     return Phrase(skill_id, tuple(slots))
+
+
+def _word_slots(pattern: str, words: list[str]) -> list[frozenset[str]]:
+    """The slots of one pattern word: one, or one per part of hyphenated words, since the
+    tokenizer splits "multi-team" into "multi", "-", "team" (only the last part inflects)."""
+    pieces = [w.split("-") if all(w.split("-")) else [w] for w in words]
+    if len({len(p) for p in pieces}) > 1:
+        raise PhraseError(f"phrase {pattern!r}: {'|'.join(words)!r} mixes hyphenated words")
+    slots: list[frozenset[str]] = []
+    for i, column in enumerate(zip(*pieces, strict=True)):
+        if i:
+            slots.append(frozenset({"-"}))
+        last = i == len(pieces[0]) - 1
+        slots.append(frozenset().union(*(inflections(w) if last else {w.lower()} for w in column)))
+    return slots
 
 
 W = TypeVar("W", str, int)
