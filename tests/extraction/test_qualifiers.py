@@ -155,3 +155,25 @@ def test_preferable_is_a_preference_cue() -> None:
 )
 def test_degree_subjects_are_told_from_skills(text: str, word: str, subject: bool) -> None:
     assert ClauseIndex(text).degree_subject(text.index(word)) is subject
+
+
+def test_years_stated_above_a_list_apply_to_its_items() -> None:
+    text = (
+        "3+ years of experience in at least one of the following:\n"
+        "Javascript/Typescript,\nPython or Node.js\n"
+        "1+ years of experience in Agile\nGood communication\n\n"
+        "Tools:\nDocker\n"
+    )
+    index = ClauseIndex(text)
+    assert index.list_years(text.index("Python")) == 3
+    assert index.list_years(text.index("Typescript")) == 3
+    assert index.list_years(text.index("communication")) is None  # below a line of its own years
+    assert index.list_years(text.index("Docker")) is None  # its introduction states none
+
+
+def test_list_years_reach_skills_in_a_posting() -> None:
+    from skillgap import extract
+
+    text = "Requirements\n5+ years of experience with:\n- Python\n- Kubernetes\n\nBenefits\n- Gym\n"
+    years = {s.id: s.years for s in extract(text, kind="job").skills}
+    assert years == {"python": 5.0, "kubernetes": 5.0}

@@ -74,6 +74,8 @@ _NOT_EXPERIENCE_RE = re.compile(r"\s*(?:old|ago|young|in\s+business)\b", re.IGNO
 _ATTACHED_RE = re.compile(r"[\s(\[:\-–—]*(?:experience[\s\-–:]*)?", re.IGNORECASE)
 _SEGMENT_MARKS = (",", "(", ")")
 YEARS_REACH = 120  # characters around a mention in which a years statement may stand
+_LIST_LINES = 8  # lines a list may run below the line that introduces it
+_LIST_ITEM_CHARS = 100  # a longer line ending in a full stop is prose, not a list item
 CUE_REACH = 300  # characters around a mention in which a level cue may stand
 UNLEVELLED_SECTIONS = frozenset({"tags"})
 _CONDITION_RE = re.compile(r"\bif\b", re.IGNORECASE)
@@ -246,12 +248,8 @@ class ClauseIndex:
         after: tuple[int, float] | None = None
         low_end = max(c_start, start - YEARS_REACH)
         for m in _YEARS_RE.finditer(self.text, low_end, min(c_end, end + YEARS_REACH)):
-            if _NOT_EXPERIENCE_RE.match(self.text, m.end()):
-                continue  # "a 20 years old company"
-            value = _number(m.group(1))
-            if m.group(3).lower().startswith("month"):
-                value = round(value / 12, 1)
-            if not 0 < value <= 40:
+            value = _years_value(self.text, m)
+            if value is None:
                 continue
             if m.end() <= start:
                 before = value
@@ -262,6 +260,26 @@ class ClauseIndex:
         if before is not None:
             return before
         return after[1] if after and after[0] - end <= YEARS_REACH // 2 else None
+
+    def list_years(self, start: int) -> float | None:
+        """Years stated by the line introducing the list a mention stands in: "3+ years of
+        experience in one of the following:" above "Python, Go". The list runs up to a blank line
+        or a line with a years statement of its own."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        for _ in range(_LIST_LINES):
+            if line_start == 0:
+                return None
+            above = self.text.rfind("\n", 0, line_start - 1) + 1
+            line = self.text[above : line_start - 1].strip()
+            if line.endswith(":"):  # the list's introduction: its last sentence says
+                sentence = max(line.rfind(". "), line.rfind("? "), line.rfind("! ")) + 1
+                return _first_years(line[sentence:])
+            if not line or _any_between(self.year_hints, above, line_start - 1):
+                return None
+            if line.endswith(".") and len(line) > _LIST_ITEM_CHARS:
+                return None
+            line_start = above
+        return None
 
 
 _LEVEL_RE = re.compile(
@@ -298,6 +316,23 @@ def _bracket_of(text: str, cue: re.Match[str], low: int) -> int | None:
     if closing < 0 or "(" in text[cue.end() : closing]:
         return None
     return opening
+
+
+def _years_value(text: str, m: re.Match[str]) -> float | None:
+    """The years a match of ``_YEARS_RE`` states (months in years); None for no experience ("a
+    20 years old company") or an implausible number."""
+    if _NOT_EXPERIENCE_RE.match(text, m.end()):
+        return None
+    value = _number(m.group(1))
+    if m.group(3).lower().startswith("month"):
+        value = round(value / 12, 1)
+    return value if 0 < value <= 40 else None
+
+
+def _first_years(text: str) -> float | None:
+    """The first years of experience ``text`` states, if any."""
+    values = (_years_value(text, m) for m in _YEARS_RE.finditer(text))
+    return next((v for v in values if v is not None), None)
 
 
 def _number(token: str) -> float:

@@ -84,6 +84,8 @@ class SkillQualifiers:
             m.section = sections.at(start)
             m.negated = clauses.is_negated(start, end, clause)
             m.years = clauses.years_near(start, end, clause)
+            if m.years is None and clauses.year_hints:
+                m.years = clauses.list_years(start)
             if kind == "job":
                 m.level = clauses.level(m.section, start, end, clause)
                 if clauses.degree_subject(start, clause):
