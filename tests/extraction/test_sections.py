@@ -160,3 +160,15 @@ def test_trailing_headings_are_those_the_expression_finds_anywhere(text: str) ->
     found: dict[int, tuple[int, str | None]] = {}
     _add_trailing_headings(text, found)
     assert found == expected
+
+
+def test_a_field_between_two_job_board_metadata_fields_is_metadata() -> None:
+    text = (
+        "Experience level:\nSenior\nRole:\nBackend Developer\nIndustry:\nSoftware\n"
+        "Job description\nYou will build APIs in Go.\n"
+    )
+    assert at(text, "job", "Backend") == "about"
+    assert at(text, "job", "APIs") == "responsibilities"
+    # the same heading with the role's work under it is the responsibilities part
+    described = "Role:\nBackend Developer building APIs\nWith Go and Kafka.\nIndustry:\nSoftware\n"
+    assert at(described, "job", "Backend") == "responsibilities"

@@ -53,6 +53,7 @@ _PERMISSIVE_TAIL = 60  # characters a framing may stand from the end of its line
 _NEUTRAL = "other"
 HEADINGS_KEY = "skillgap.headings"  # Doc.user_data key: (offset, heading) pairs from markup
 _SENTENCE_READ = frozenset({"other", "responsibilities"})
+_METADATA = "about"  # the section of a job board's fields ("Industry:", "Company size:")
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def section_map(
     if is_job:
         _add_trailing_headings(text, found)
         _add_permissive_framings(text, found)
+        _mark_metadata_fields(text, found)
     return _build(text, kind, found, labels)
 
 
@@ -152,6 +154,27 @@ def _add_permissive_framings(text: str, found: dict[int, tuple[int, str | None]]
         line_end = len(text) if line_end < 0 else line_end
         if line_end - m.end() <= _PERMISSIVE_TAIL and line_end < len(text):
             found.setdefault(line_end + 1, (line_end + 1, "preferred"))
+
+
+def _mark_metadata_fields(text: str, found: dict[int, tuple[int, str | None]]) -> None:
+    """A job board's field between two of its metadata fields ("Experience level:" / "Senior" /
+    "Role:" / "Backend Developer" / "Industry:" / "Software") is metadata too: "Role" there files
+    the posting under categories, it does not describe the work."""
+    starts = sorted(found)
+    for before, here, after in zip(starts, starts[1:], starts[2:], strict=False):
+        if (
+            found[before][1] == _METADATA
+            and found[after][1] == _METADATA
+            and found[here][1] != _METADATA
+            and _one_line_between(text, found[before][0], here)
+            and _one_line_between(text, found[here][0], after)
+        ):
+            found[here] = (found[here][0], _METADATA)
+
+
+def _one_line_between(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds exactly one non-empty line."""
+    return len([line for line in text[start:end].split("\n") if line.strip()]) == 1
 
 
 def _build(
