@@ -159,6 +159,7 @@ class ClauseIndex:
         )
         self.year_hints = hint_positions(text, YEAR_HINTS) if year_hints is None else year_hints
         self._preferred: dict[tuple[int, int], bool] = {}
+        self._year_lists: list[tuple[int, int, float]] | None = None
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """Start and end offsets of the clause around ``text[start:end]``."""
@@ -263,23 +264,52 @@ class ClauseIndex:
 
     def list_years(self, start: int) -> float | None:
         """Years stated by the line introducing the list a mention stands in: "3+ years of
-        experience in one of the following:" above "Python, Go". The list runs up to a blank line
-        or a line with a years statement of its own."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        for _ in range(_LIST_LINES):
-            if line_start == 0:
-                return None
-            above = self.text.rfind("\n", 0, line_start - 1) + 1
-            line = self.text[above : line_start - 1].strip()
-            if line.endswith(":"):  # the list's introduction: its last sentence says
-                sentence = max(line.rfind(". "), line.rfind("? "), line.rfind("! ")) + 1
-                return _first_years(line[sentence:])
-            if not line or _any_between(self.year_hints, above, line_start - 1):
-                return None
-            if line.endswith(".") and len(line) > _LIST_ITEM_CHARS:
-                return None
-            line_start = above
+        experience in one of the following:" above "Python, Go". The list runs up to a blank line,
+        a line with a years statement of its own, another introduction or a line of prose."""
+        if self._year_lists is None:
+            self._year_lists = self._find_year_lists()
+        for list_start, list_end, years in self._year_lists:
+            if list_start <= start < list_end:
+                return years
         return None
+
+    def _find_year_lists(self) -> list[tuple[int, int, float]]:
+        """(start, end, years) of every list below a line that states years and ends in a colon
+        (found from the years cue words, so a text without such a line costs nothing)."""
+        text = self.text
+        out: list[tuple[int, int, float]] = []
+        intros: set[int] = set()
+        for hint in self.year_hints:
+            intro_start = text.rfind("\n", 0, hint) + 1
+            intro_end = text.find("\n", hint)
+            if intro_end < 0 or intro_start in intros:
+                continue
+            intros.add(intro_start)
+            intro = text[intro_start:intro_end].strip()
+            if not intro.endswith(":"):
+                continue
+            sentence = max(intro.rfind(". "), intro.rfind("? "), intro.rfind("! ")) + 1
+            years = _first_years(intro[sentence:])
+            if years is None:
+                continue
+            pos = end = intro_end + 1
+            for _ in range(_LIST_LINES):
+                line_end = text.find("\n", pos)
+                line_end = len(text) if line_end < 0 else line_end
+                item = text[pos:line_end].strip()
+                if (
+                    not item
+                    or item.endswith(":")
+                    or _any_between(self.year_hints, pos, line_end)
+                    or (item.endswith(".") and len(item) > _LIST_ITEM_CHARS)
+                ):
+                    break
+                end, pos = line_end, line_end + 1
+                if pos > len(text):
+                    break
+            if end > intro_end + 1:
+                out.append((intro_end + 1, end, years))
+        return out
 
 
 _LEVEL_RE = re.compile(

@@ -84,7 +84,7 @@ class SkillQualifiers:
             m.section = sections.at(start)
             m.negated = clauses.is_negated(start, end, clause)
             m.years = clauses.years_near(start, end, clause)
-            if m.years is None and clauses.year_hints:
+            if m.years is None:
                 m.years = clauses.list_years(start)
             if kind == "job":
                 m.level = clauses.level(m.section, start, end, clause)
