@@ -122,7 +122,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _TRIM_RE = re.compile(r"[\s:*#_\-–—|•·>]+$|^[\s:*#_\-–—|•·>]+")
 _PAREN_RE = re.compile(r"\s*[(\[][^)\]]{0,40}[)\]]\s*")
 # "Our Tech Stack", "The Requirements", "My Skills": a heading the table lists, behind a possessive
-_OWNER_RE = re.compile(r"^(?:our|the|your|my)\s+")
+_OWNERS = frozenset(("our", "the", "your", "my"))
 _WORD_RE = re.compile(r"[a-z']+")
 # words a posting's nice-to-have heading is made of: the cue and the heading nouns around it
 _PREFERENCE_WORDS = frozenset(
@@ -179,8 +179,8 @@ def section_of_heading(line: str, kind: str) -> str | None:
     lookup = _LOOKUPS[kind]
     if phrase in lookup:
         return lookup[phrase]
-    owned = _OWNER_RE.sub("", phrase, count=1)
-    if owned != phrase and owned in lookup:
+    owner, _, owned = phrase.partition(" ")
+    if owner in _OWNERS and owned in lookup:
         return lookup[owned]
     if kind != "job" or not phrase:
         return None

@@ -139,7 +139,9 @@ def _inside_compound(text: str, mention: SkillMention) -> bool:
     "cutting-edge AI" is no edge AI (while "non-linear regression", "Developer-PL/SQL" and
     "Scientist-Machine Learning" keep their names)."""
     start = mention.start_char
-    if mention.end - mention.start < 2 or not text[start : start + 1].islower():
+    if text[start - 1 : start] != "-" or mention.end - mention.start < 2:
+        return False
+    if not text[start : start + 1].islower():
         return False
     prefix = _COMPOUND_PREFIX_RE.search(text, max(0, start - 30), start)
     return prefix is not None and is_english_word(prefix.group(1))
