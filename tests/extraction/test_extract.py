@@ -29,6 +29,8 @@ def ids(text: str, kind: str = "job") -> set[str]:
         ("Excel at communication; you excel in teams.", set(), {"excel"}),
         ("Reporting in Microsoft Excel and Tableau.", {"excel"}, set()),
         ("A flask of coffee in the lab.", set(), {"flask"}),
+        ("Logistic Regression, Bootstrap Inference, Bayesian Inference", set(), {"css"}),
+        ("Angular, Bootstrap, SASS and npm", {"css"}, set()),
         ("REST APIs with Flask and FastAPI.", {"flask", "fastapi", "api-design"}, set()),
     ],
 )
@@ -223,6 +225,8 @@ def test_a_resume_skills_section_settles_an_everyday_word_that_names_a_tool():
     assert [resume[m.start : m.end] for m in excel.mentions] == ["Excel"]
     assert excel.mentions[0].section == "skills"  # the one in the projects prose is no tool
     assert "excel" not in ids("Other Tools: Excel, R Studio.", "job")  # a posting's line alone
+    skills = "Jane Doe\nSKILLS\nStatistics (Logistic Regression, Bootstrap Inference)\n"
+    assert "css" not in ids(skills, "resume")  # the next word still says which meaning
 
 
 def test_a_name_inside_a_compound_word_is_not_that_skill():

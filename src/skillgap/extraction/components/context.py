@@ -96,12 +96,12 @@ class SkillContext(TaxonomyComponent):
             return True
         if rule.in_skill_list and _beside_listed_skill(doc, mention, anchored):
             return True  # "Python/Perl/Go for tooling": the list settles the meaning
-        if _in_skills_section(doc, mention):
-            return True  # a resume's skills section names skills only
         prev = doc[mention.start - 1].lower_ if mention.start > 0 else ""
         nxt = doc[mention.end].lower_ if mention.end < len(doc) else ""
         if prev in rule.not_after or nxt in rule.not_before:
             return False
+        if _in_skills_section(doc, mention):
+            return True  # a resume's skills section names skills ("Bootstrap inference" aside)
         window = doc[max(0, mention.start - rule.window) : min(len(doc), mention.end + rule.window)]
         return bool(rule.any_of) and any(_word_in(t.lower_, rule.any_of) for t in window)
 
