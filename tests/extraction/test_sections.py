@@ -48,12 +48,15 @@ def test_resume_sections_follow_headings():
     assert at(RESUME, "resume", "Mathematics") == "education"
 
 
-def test_a_languages_line_inside_the_skills_section_stays_in_it():
+def test_a_languages_line_stays_in_the_section_it_is_in():
     text = "Skills\nLanguages: Python, SQL\nTools: Docker\n\nInterests: chess\nLanguages: French\n"
     assert at(text, "resume", "SQL") == "skills"
     assert at(text, "resume", "Docker") == "skills"
     outside = "Summary\nLanguages: French, German\n"
     assert at(outside, "resume", "German") == "other"
+    assert (
+        at("Experience\nAnalyst at Acme\nLanguages: Python\n", "resume", "Python") == "experience"
+    )
 
 
 def test_posting_sections_and_inline_labels():

@@ -199,8 +199,8 @@ def _build(
             starts.append(start)
             names.append(current)
         elif name is not None and name != current:
-            if name == _NEUTRAL and current == "skills":
-                continue  # "Languages: Python, SQL" inside the skills section is a line of it
+            if name == _NEUTRAL and kind != "job":
+                continue  # a resume's "Languages: Python, SQL" stays in the section it is in
             starts.append(start)
             names.append(name)
             if kind == "job":  # a labelled line only changes its own line ("Nice to have: X")
