@@ -90,7 +90,8 @@ def parse_phrase(skill_id: str, pattern: str) -> Phrase:
 def _word_slots(pattern: str, words: list[str]) -> list[frozenset[str]]:
     """The slots of one pattern word: one, or one per part of hyphenated words, since the
     tokenizer splits "multi-team" into "multi", "-", "team" (only the last part inflects)."""
-    pieces = [w.split("-") if all(w.split("-")) else [w] for w in words]
+    split = [w.split("-") for w in words]
+    pieces = [parts if all(parts) else [w] for w, parts in zip(words, split, strict=True)]
     if len({len(p) for p in pieces}) > 1:
         raise PhraseError(f"phrase {pattern!r}: {'|'.join(words)!r} mixes hyphenated words")
     slots: list[frozenset[str]] = []
