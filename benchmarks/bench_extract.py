@@ -66,7 +66,8 @@ def main() -> None:
     )
     parser.add_argument("--n", type=int, default=1000)
     args = parser.parse_args()
-    texts = pd.read_csv(args.postings)["text"].dropna().astype(str).tolist()[: args.n]
+    postings = pd.read_csv(args.postings)["text"].dropna().astype(str).tolist()
+    texts, warm_up = postings[: args.n], postings[args.n : args.n + 50]
     words = sum(len(t.split()) for t in texts)
 
     with tempfile.TemporaryDirectory() as cache_dir:
@@ -79,23 +80,26 @@ def main() -> None:
     from skillgap.extraction.pipeline import get_pipeline
 
     tokenizer = spacy.blank("en")
-    for text in texts[:50]:
+    for text in warm_up:  # other postings: the first round meets the measured ones unseen
         tokenizer(text)
         skillgap.extract(text)
 
-    contenders = {
+    contenders = {  # the first two meet the texts first; "own tokenizer" shares extract's cache
         "tokenizer": tokenizer,
-        "own tokenizer": get_pipeline().make_doc,
         "detected": skillgap.extract,
         "given": lambda t: skillgap.extract(t, kind="job"),
+        "own tokenizer": get_pipeline().make_doc,
     }
+    unseen: dict[str, float] = {}
     best = dict.fromkeys(contenders, 0.0)
     for _ in range(4):  # interleaved rounds, best of each: load on the machine hits all alike
         for name, fn in contenders.items():
             start = time.perf_counter()
             for text in texts:
                 fn(text)
-            best[name] = max(best[name], words / (time.perf_counter() - start))
+            rate = words / (time.perf_counter() - start)
+            unseen.setdefault(name, rate)
+            best[name] = max(best[name], rate)
     tok_rate, auto_rate, job_rate = best["tokenizer"], best["detected"], best["given"]
     print(f"{len(texts)} postings, {words} words")
     print(f"spacy.blank('en') tokenizer: {tok_rate:,.0f} words/s")
@@ -105,6 +109,11 @@ def main() -> None:
     print(
         f"ratio extract/tokenizer: {auto_rate / tok_rate:.2f} detected, "
         f"{job_rate / tok_rate:.2f} kind given (floor 0.33)"
+    )
+    print(
+        f"first pass, postings unseen by both: tokenizer {unseen['tokenizer']:,.0f} words/s, "
+        f"extract {unseen['detected']:,.0f} words/s, "
+        f"ratio {unseen['detected'] / unseen['tokenizer']:.2f}"
     )
 
     for _ in range(20):

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, NORM, ORTH, SHAPE, SPACY
 
 from skillgap.extraction.pipeline import get_pipeline
+from skillgap.extraction.tokenizer import CACHED_CHUNKS, TOKENIZER_NAME
 
 ATTRS = [ORTH, NORM, LOWER, SHAPE, IS_SPACE, SPACY, IDX, LENGTH]
 REFERENCE = spacy.blank("en")
@@ -43,3 +44,17 @@ def test_every_development_document_tokenizes_as_in_spacy(shared_dir: Path) -> N
     paths = sorted((shared_dir / "eval" / "docs").glob("*.txt"))
     assert paths
     assert all(same_tokens(p.read_text(encoding="utf-8", errors="replace")) for p in paths)
+
+
+def test_chunks_cached_beyond_spacys_cap_tokenize_as_in_spacy() -> None:
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+    chunks = [f"({i}x-{i}y:" for i in range(12_000)]  # more distinct chunks than spaCy caches
+    nlp.make_doc(" ".join(chunks))
+    text = " ".join(chunks[-50:]) + " We're (e.g. " + " ".join(chunks[-50:])
+    ours = nlp.make_doc(text).to_array(ATTRS)  # the last chunks now come from the cache
+    assert np.array_equal(ours, REFERENCE.make_doc(text).to_array(ATTRS))
+
+
+def test_a_saved_pipeline_loads_with_the_larger_cache(tmp_path: Path) -> None:
+    get_pipeline().to_disk(tmp_path / "nlp")
+    assert spacy.load(tmp_path / "nlp").tokenizer.max_cache_size == CACHED_CHUNKS > 10_000
