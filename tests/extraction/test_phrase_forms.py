@@ -69,3 +69,30 @@ def test_a_coordinated_pair_of_soft_skills_gives_both() -> None:
     assert {"analytical-skills", "problem-solving"} <= _ids(
         "Strong analytical and problem-solving skills", "job"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Supervised and unsupervised learning", {"supervised-learning", "unsupervised-learning"}),
+        ("machine/deep learning", {"machine-learning", "deep-learning"}),
+        (
+            "supervised, unsupervised, and reinforcement learning",
+            {"supervised-learning", "unsupervised-learning", "reinforcement-learning"},
+        ),
+        ("time and project management", {"time-management", "project-management"}),
+    ],
+)
+def test_names_that_share_their_last_words_are_each_found(text: str, skills: set[str]) -> None:
+    assert _ids(f"Requirements: {text}.", "job") >= skills
+
+
+def test_a_shared_name_quotes_the_whole_coordination_as_evidence() -> None:
+    profile = skillgap.extract("Requirements: supervised and unsupervised learning.", kind="job")
+    [mention] = next(s for s in profile.skills if s.id == "supervised-learning").mentions
+    assert mention.text == "supervised and unsupervised learning"
+
+
+def test_a_list_item_is_not_a_modifier_of_the_next_item() -> None:
+    assert "ci-cd" not in _ids("Requirements: model deployment, data pipelines.", "job")
+    assert "ci-cd" in _ids("Requirements: deployment and data pipelines.", "job")

@@ -177,3 +177,21 @@ def test_list_years_reach_skills_in_a_posting() -> None:
     text = "Requirements\n5+ years of experience with:\n- Python\n- Kubernetes\n\nBenefits\n- Gym\n"
     years = {s.id: s.years for s in extract(text, kind="job").skills}
     assert years == {"python": 5.0, "kubernetes": 5.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "level"),
+    [
+        ("Fluent English is a must while German is an advantage", "English", "required"),
+        ("Docker (mandatory)", "Docker", "required"),
+        ("Go is a plus, Java is a must", "Go", "preferred"),
+        ("Go is a plus, Java is a must", "Java", "required"),
+        ("Spark is not required", "Spark", "preferred"),
+        ("Kubernetes", "Kubernetes", "preferred"),
+    ],
+)
+def test_a_firm_requirement_holds_under_a_nice_to_have_heading(
+    text: str, word: str, level: str
+) -> None:
+    index, start, end = span(text, word)
+    assert index.level("preferred", start, end) == level

@@ -50,15 +50,13 @@ def column_lines(segments: Sequence[Segment], left: float, right: float) -> list
 
     ``left`` and ``right`` are the page's horizontal bounds. None means "keep the PDF's own order".
     """
-    width = right - left
-    if width <= 0 or not segments:
-        return None
     rows = _group_rows(segments)
-    split, regions = _best_split(rows, left + _ZONE[0] * width, left + _ZONE[1] * width, width)
-    if split is None:
+    found = gutter(rows, left, right)
+    if found is None:
         return None
+    split, flags = found
     lines: list[str] = []
-    for region_rows, is_split in regions:
+    for region_rows, is_split in _regions(rows, flags):
         members = [segment for row in region_rows for segment in row]
         if is_split:
             lines.extend(_lines([s for s in members if s.center_x < split]))
@@ -66,6 +64,26 @@ def column_lines(segments: Sequence[Segment], left: float, right: float) -> list
         else:
             lines.extend(_lines(members))
     return lines
+
+
+def gutter(rows: list[Row], left: float, right: float) -> tuple[float, list[bool]] | None:
+    """Where the gutter of the page's two-column regions lies and, for each row (top row
+    first), whether it is in such a region; None if the page has none.
+
+    The position whose regions hold the most text wins. A row may be empty (a blank line).
+    """
+    width = right - left
+    if width <= 0 or not rows:
+        return None
+    best_x, best_score, best_flags = None, 0, []
+    x = left + _ZONE[0] * width
+    while x <= left + _ZONE[1] * width:
+        flags = _two_column_rows(rows, x, width)
+        score = sum(len(s.text) for row, flag in zip(rows, flags, strict=True) if flag for s in row)
+        if score > best_score:
+            best_x, best_score, best_flags = x, score, flags
+        x += _STEP
+    return None if best_x is None else (best_x, best_flags)
 
 
 def _group_rows(segments: Sequence[Segment]) -> list[Row]:
@@ -83,28 +101,15 @@ def _group_rows(segments: Sequence[Segment]) -> list[Row]:
     return rows
 
 
-def _best_split(
-    rows: list[Row], zone_left: float, zone_right: float, width: float
-) -> tuple[float | None, list[tuple[list[Row], bool]]]:
-    """The gutter position whose two-column regions hold the most text, and the page's
-    regions as (rows, is_two_columns), top to bottom."""
-    best_x, best_score, best_flags = None, 0, []
-    x = zone_left
-    while x <= zone_right:
-        flags = _two_column_rows(rows, x, width)
-        score = sum(len(s.text) for row, flag in zip(rows, flags, strict=True) if flag for s in row)
-        if score > best_score:
-            best_x, best_score, best_flags = x, score, flags
-        x += _STEP
-    if best_x is None:
-        return None, []
+def _regions(rows: list[Row], flags: list[bool]) -> list[tuple[list[Row], bool]]:
+    """Consecutive rows with the same flag, as (rows, is_two_columns), top to bottom."""
     regions: list[tuple[list[Row], bool]] = []
-    for row, flag in zip(rows, best_flags, strict=True):
+    for row, flag in zip(rows, flags, strict=True):
         if regions and regions[-1][1] == flag:
             regions[-1][0].append(row)
         else:
             regions.append(([row], flag))
-    return best_x, regions
+    return regions
 
 
 def _two_column_rows(rows: list[Row], x: float, width: float) -> list[bool]:

@@ -7,6 +7,7 @@ import re
 from skillgap.documents.charset import detect_encoding
 from skillgap.documents.errors import DocumentError
 from skillgap.documents.model import Block, Extracted
+from skillgap.documents.text_columns import column_text
 
 _SAMPLE = 64 * 1024
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
@@ -47,10 +48,11 @@ def _checked(text: str) -> str:
 def read_plain_text(text: str) -> Extracted:
     """A text or Markdown file: one unstructured block; its structure is guessed from lines.
 
-    Inline HTML tags (``<b>Python</b>``, as Markdown allows) are dropped and ``<br>`` ends a line.
+    Inline HTML tags (``<b>Python</b>``, as Markdown allows) are dropped and ``<br>`` ends a line;
+    text laid out in two columns is read one column after the other.
 
     >>> read_plain_text("Skills: <b>Python</b>,<br/><em class='x'>SQL</em>").blocks[0].text
     'Skills: Python,\\nSQL'
     """
-    text = _INLINE_TAG.sub("", _LINE_BREAK_TAG.sub("\n", text))
+    text = column_text(_INLINE_TAG.sub("", _LINE_BREAK_TAG.sub("\n", text)))
     return Extracted(blocks=(Block("text", text),))

@@ -70,6 +70,13 @@ _REQUIRED_RE = re.compile(
     r"\b(?:required|requirements?|must|mandatory|essential|minimum|necessary|need(?:ed|s)?)\b",
     re.IGNORECASE,
 )
+# "English is a must", "Docker: mandatory": a firm requirement stated after the skill, which holds
+# even under a nice-to-have heading ("You will get extra points for the following")
+_FIRM_AFTER_RE = re.compile(
+    r"^[^.;:!?]{0,60}?(?P<firm>\b(?:is|are)\s+(?:an?\s+)?(?:must|mandatory|required|essential))\b"
+    r"|^\s*[:\-–(]\s*(?:a\s+)?(?:must|mandatory|required)\b",
+    re.IGNORECASE,
+)
 _NOT_EXPERIENCE_RE = re.compile(r"\s*(?:old|ago|young|in\s+business)\b", re.IGNORECASE)
 _ATTACHED_RE = re.compile(r"[\s(\[:\-–—]*(?:experience[\s\-–:]*)?", re.IGNORECASE)
 _SEGMENT_MARKS = (",", "(", ")")
@@ -224,9 +231,18 @@ class ClauseIndex:
         says nothing of how firmly each skill is asked for."""
         if section in UNLEVELLED_SECTIONS:
             return None
-        if section == "preferred" or self.preferred_cue(start, end, clause):
-            return "preferred"
-        return "required"
+        if section == "preferred":
+            return (
+                "required" if self.firm_after(end, clause or self.clause(start, end)) else section
+            )
+        return "preferred" if self.preferred_cue(start, end, clause) else "required"
+
+    def firm_after(self, end: int, clause: tuple[int, int]) -> bool:
+        """Whether the text after a mention states it as a firm requirement ("English is a
+        must"), with no preference cue before that ("Go is a plus, Java is a must": not Go's)."""
+        after = self.text[end : min(clause[1], end + CUE_REACH)]
+        m = _FIRM_AFTER_RE.search(after)
+        return m is not None and not _PREFERRED_RE.search(after, 0, max(m.start("firm"), 0))
 
     def degree_subject(self, start: int, clause: tuple[int, int] | None = None) -> bool:
         """Whether a mention starting at ``start`` names a subject of a degree ("MSc in

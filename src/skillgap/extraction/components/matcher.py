@@ -40,6 +40,8 @@ _CAPS_PREFIX = "caps:"
 _TITLE_PREFIX = "title:"
 _PHRASE_REACH = 24  # tokens a phrase may span, gaps and line breaks included
 _TABLES_PREFIX = "name-tables-"
+_COORDINATORS = (",", "and", "or", "/", "&", "and/or", "nor")
+_MAX_SHARED = 4  # "supervised, unsupervised and reinforcement learning": words sharing one head
 
 
 class TokenSequences:
@@ -123,7 +125,8 @@ class TokenSequences:
 
 class SkillMatcher(TaxonomyComponent):
     """Exact matching of taxonomy forms and their spelling variants by token hashes, of job
-    titles (singular only: "Data Scientist" names the role, "data scientists" a team) and of
+    titles (singular only: "Data Scientist" names the role, "data scientists" a team), of
+    names whose head word is shared ("supervised and unsupervised learning") and of
     verb-and-object phrases ("Collaborated with a team of engineers"); starts
     ``doc._.skillgap_mentions``."""
 
@@ -163,6 +166,8 @@ class SkillMatcher(TaxonomyComponent):
         self.lower.freeze()
         self.cased.freeze()
         self.phrase_starts = sorted_hashes(self.phrases)
+        self.coordinators = frozenset(strings.add(w) for w in _COORDINATORS)
+        self.comma = strings.add(",")
         self.clause_ends = sorted_hashes(strings.add(t) for t in CLAUSE_ENDS)
         self.line_breaks = LineBreaks(vocab)
 
@@ -249,9 +254,45 @@ class SkillMatcher(TaxonomyComponent):
                     mention.match = "exact"
                 mention.caps_only = how == "caps"
                 mentions.append(mention)
+        mentions += self._shared_head_mentions(doc, mentions)
         mentions += self._phrase_mentions(doc, mentions)
         doc.user_data[MENTIONS_KEY] = mentions
         return doc
+
+    def _shared_head_mentions(self, doc: Doc, named: list[SkillMention]) -> list[SkillMention]:
+        """Names whose last words stand only once, after the last of the words that modify them:
+        "supervised and unsupervised learning" names supervised learning too, and so do
+        "supervised, unsupervised or reinforcement learning"; not so "deployment, data pipelines"
+        (a list) or "regression and hypothesis testing" (a word that names a skill on its own).
+        Each such mention spans from its own first word to the shared head."""
+        arrays = token_arrays(doc)
+        lowers = arrays.lower.tolist() if named else []
+        keys = self.lower.keys
+        starts = {m.start for m in named}
+        out: list[SkillMention] = []
+        for mention in named:
+            if mention.end - mention.start < 2:
+                continue
+            head = tuple(lowers[mention.start + 1 : mention.end])
+            at = mention.start - 1
+            for link in range(_MAX_SHARED):
+                first = at
+                while at >= 0 and lowers[at] in self.coordinators and first - at < 2:
+                    at -= 1
+                if at == first or at < 0 or at in starts:
+                    break  # "regression and hypothesis testing": two skills, no shared head
+                if link == 0 and lowers[at + 1 : first + 1] == [self.comma]:
+                    break  # a comma alone next to the name separates items of a list
+                found = [
+                    k
+                    for k in keys.get((lowers[at], *head), ())
+                    if k != mention.skill_id and ":" not in k
+                ]
+                if not found:
+                    break
+                out += [new_mention(arrays.offsets, at, mention.end, k, "alias") for k in found]
+                at -= 1
+        return out
 
     def _phrase_mentions(self, doc: Doc, named: list[SkillMention]) -> list[SkillMention]:
         """Mentions of the skills' phrases, where no name of the same skill covers them."""

@@ -1,0 +1,89 @@
+"""Reading order of plain text laid out in two columns.
+
+Text kept with its layout from a two-column resume (``pdftotext -layout``, some resume sites'
+plain-text export) holds a row of both columns on each line, so the right column cuts every
+sentence of the left one ("the necessary com-   Goodie Nation" / "munication skills"). Here each
+line becomes a row of words placed by character position, and the PDF reader's gutter search
+(:func:`skillgap.documents.columns.gutter`) finds the two-column regions. A region is read left
+column first, then right; every other line stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from skillgap.documents.columns import Row, Segment, gutter
+
+# A character of monospaced layout text counted as 5 points, about its width at resume font
+# sizes: a gap of 3 spaces is then a gutter (columns.MIN_GUTTER), the 1 between words is not.
+_CHAR_POINTS = 5.0
+_LINE_POINTS = 12.0
+_GAPPED_LINE_RE = re.compile(r"\S {3,}\S")
+_MIN_GAPPED_LINES = 5  # fewer lines with a wide gap: no column layout worth the search
+_MAX_PAGE_WORDS = 3000  # far more than a page holds: the search stays quick
+_WORD_RE = re.compile(r"\S+")
+
+
+def column_text(text: str) -> str:
+    """``text`` with the two-column regions of each page (pages end at form feeds) read one
+    column after the other.
+
+    >>> rows = [f"left {i} of the main column text   right side {i} here" for i in range(6)]
+    >>> print(column_text("\\n".join(rows)).split("\\n")[::6])
+    ['left 0 of the main column text', '', 'right side 5 here']
+    """
+    return "\f".join(_page(page) for page in text.split("\f"))
+
+
+def _page(page: str) -> str:
+    lines = page.split("\n")
+    if sum(1 for line in lines if _GAPPED_LINE_RE.search(line)) < _MIN_GAPPED_LINES:
+        return page
+    if "\t" in page:
+        lines = [line.expandtabs() for line in lines]
+    rows = [_words(line, i) for i, line in enumerate(lines)]
+    if sum(len(row) for row in rows) > _MAX_PAGE_WORDS:
+        return page
+    found = gutter(rows, 0.0, max(len(line) for line in lines) * _CHAR_POINTS)
+    if found is None:
+        return page
+    split, flags = found
+    cut = round(split / _CHAR_POINTS)  # no word lies within a character or so of the gutter
+    out: list[str] = []
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and flags[end] == flags[start]:
+            end += 1
+        region = lines[start:end]
+        if flags[start]:
+            out.extend(_column([line[:cut] for line in region], region))
+            out.append("")
+            out.extend(
+                textwrap.dedent("\n".join(_column([line[cut:] for line in region], region))).split(
+                    "\n"
+                )
+            )
+        else:
+            out.extend(region)
+        start = end
+    return "\n".join(out)
+
+
+def _column(parts: list[str], lines: list[str]) -> list[str]:
+    """One column's lines; a line blank only because its text stood in the other column goes."""
+    return [
+        p.rstrip() for p, line in zip(parts, lines, strict=True) if p.strip() or not line.strip()
+    ]
+
+
+def _words(line: str, index: int) -> Row:
+    """The words of line ``index`` as segments: x from character positions, lines top down."""
+    top = -index * _LINE_POINTS
+    return [
+        Segment(
+            m.start() * _CHAR_POINTS, top - _LINE_POINTS, m.end() * _CHAR_POINTS, top, m.group()
+        )
+        for m in _WORD_RE.finditer(line)
+    ]
