@@ -237,6 +237,11 @@ def test_a_name_inside_a_compound_word_is_not_that_skill():
     assert "edge-ai" in ids("iOS apps with Core ML and Swift.")
 
 
+def test_an_acronym_that_is_also_a_verb_counts_only_as_written():
+    assert "3d-vision" in ids("Visual SLAM for warehouse robots.")
+    assert "3d-vision" not in ids("Our sales results were a slam dunk.")
+
+
 def test_quantization_on_its_own_is_model_compression():
     assert "model-compression" in ids("Optimize inference latency by quantizing LLMs.")
     assert "model-compression" in ids("Techniques such as quantization and distillation.")
