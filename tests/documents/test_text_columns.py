@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 import skillgap
 from skillgap.documents import read_document
 from skillgap.documents.text_columns import column_text
+
+from .hostile import time_limit
 
 LEFT = [
     "SUMMARY",
@@ -60,3 +64,13 @@ def test_pages_are_split_on_their_own_and_kept_apart() -> None:
     text = f"{page}\f{page}"
     assert column_text(text) == f"{column_text(page)}\f{column_text(page)}"
     assert column_text(text) != text
+
+
+@pytest.mark.slow
+def test_a_huge_text_of_two_column_pages_is_read_in_bounded_time() -> None:
+    page = _two_columns(LEFT, RIGHT)
+    text = "\f".join([page] * 20_000)  # 9 MB: every page searched would take over a minute
+    with time_limit(20):
+        doc = read_document(text.encode(), "cv.txt")
+    assert doc.text.startswith("SUMMARY\nData scientist with strong analytical and communication")
+    assert doc.warnings  # the rest is cut at the text limit, as for any long text

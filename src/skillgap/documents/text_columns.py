@@ -21,23 +21,36 @@ _CHAR_POINTS = 5.0
 _LINE_POINTS = 12.0
 _GAPPED_LINE_RE = re.compile(r"\S {3,}\S")
 _MIN_GAPPED_LINES = 5  # fewer lines with a wide gap: no column layout worth the search
-_MAX_PAGE_WORDS = 3000  # far more than a page holds: the search stays quick
+# Far more than a page of layout text holds (two pages run together included): beyond them the
+# text is read as it stands, so the gutter search stays within some 0.1 s.
+_MAX_PAGE_CHARS = 50_000
+_MAX_TEXT_CHARS = 200_000  # pages after these many characters (no resume's) stay as they are
+_MAX_LINE_CHARS = 250
+_MAX_PAGE_WORDS = 3000
 _WORD_RE = re.compile(r"\S+")
 
 
 def column_text(text: str) -> str:
     """``text`` with the two-column regions of each page (pages end at form feeds) read one
-    column after the other.
+    column after the other; a text too long for a resume is searched only at its start.
 
     >>> rows = [f"left {i} of the main column text   right side {i} here" for i in range(6)]
     >>> print(column_text("\\n".join(rows)).split("\\n")[::6])
     ['left 0 of the main column text', '', 'right side 5 here']
     """
-    return "\f".join(_page(page) for page in text.split("\f"))
+    pages, read = [], 0
+    for page in text.split("\f"):
+        read += len(page)
+        pages.append(_page(page) if read <= _MAX_TEXT_CHARS else page)
+    return "\f".join(pages)
 
 
 def _page(page: str) -> str:
+    if len(page) > _MAX_PAGE_CHARS:
+        return page
     lines = page.split("\n")
+    if max(map(len, lines)) > _MAX_LINE_CHARS:
+        return page
     if sum(1 for line in lines if _GAPPED_LINE_RE.search(line)) < _MIN_GAPPED_LINES:
         return page
     if "\t" in page:
