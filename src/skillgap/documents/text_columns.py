@@ -4,8 +4,9 @@ Text kept with its layout from a two-column resume (``pdftotext -layout``, some 
 plain-text export) holds a row of both columns on each line, so the right column cuts every
 sentence of the left one ("the necessary com-   Goodie Nation" / "munication skills"). Here each
 line becomes a row of words placed by character position, and the PDF reader's gutter search
-(:func:`skillgap.documents.columns.gutter`) finds the two-column regions. A region is read left
-column first, then right; every other line stays as it is.
+(:func:`skillgap.documents.columns.gutter`) finds the two-column regions. When both columns hold
+running text, a region is read left column first, then right; every other line stays as it is,
+and so do tables and dates aligned beside one-column entries.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ _MAX_TEXT_CHARS = 200_000  # pages after these many characters (no resume's) sta
 _MAX_LINE_CHARS = 250
 _MAX_PAGE_WORDS = 3000
 _WORD_RE = re.compile(r"\S+")
+# Both columns of a page layout hold running text. A table ("Python      5 years", "Languages
+# Python, SQL") or a column of dates and places beside one-column entries ("Aug 2022 - Present",
+# "Fairfax, VA") has short cells on one side: splitting it would part an entry from its dates.
+_MIN_TEXT_ROWS = 3  # rows per side with at least _MIN_ROW_WORDS words of letters
+_MIN_ROW_WORDS = 3
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def column_text(text: str) -> str:
@@ -63,6 +70,11 @@ def _page(page: str) -> str:
         return page
     split, flags = found
     cut = round(split / _CHAR_POINTS)  # no word lies within a character or so of the gutter
+    region = [line for line, flag in zip(lines, flags, strict=True) if flag]
+    if not (
+        _runs_text([line[:cut] for line in region]) and _runs_text([line[cut:] for line in region])
+    ):
+        return page
     out: list[str] = []
     start = 0
     while start < len(lines):
@@ -82,6 +94,12 @@ def _page(page: str) -> str:
             out.extend(region)
         start = end
     return "\n".join(out)
+
+
+def _runs_text(parts: list[str]) -> bool:
+    """Whether one side of the two-column rows holds running text, not a table's short cells."""
+    rows = sum(len(_LETTER_WORD_RE.findall(part)) >= _MIN_ROW_WORDS for part in parts)
+    return rows >= _MIN_TEXT_ROWS
 
 
 def _column(parts: list[str], lines: list[str]) -> list[str]:
