@@ -36,6 +36,13 @@ RESUME_SECTIONS: dict[str, tuple[str, ...]] = {
         "qualifications", "education & certifications", "licenses & certifications",
         "licenses and certifications", "publications",
     ),
+    # what the writer is learning or means to learn: named, not held yet
+    "learning": (
+        "currently learning", "now learning", "learning now", "learning next", "next to learn",
+        "to learn", "up next", "in progress", "skills in progress", "currently studying",
+        "learning goals", "learning plan", "what i'm learning", "what i am learning",
+        "skills to learn", "skills i'm learning", "not yet",
+    ),
     "other": (
         "summary", "professional summary", "profile", "professional profile", "objective",
         "career objective", "about me", "interests", "hobbies", "awards", "achievements",
@@ -110,6 +117,8 @@ JOB_SECTIONS: dict[str, tuple[str, ...]] = {
 
 # Posting sections whose text describes the company, the offer or the application, never the role
 CONTEXT_SECTIONS = frozenset({"about", "benefits", "eeo", "apply"})
+# Resume sections whose skills the writer does not hold yet ("Currently learning: Rust")
+PLANNED_SECTIONS = frozenset({"learning"})
 
 _TABLES = {"resume": RESUME_SECTIONS, "job": JOB_SECTIONS}
 _LOOKUPS = {

@@ -21,6 +21,11 @@ import skillgap
         ("Want to learn PyTorch soon.", "pytorch"),
         ("Taught myself Python, now learning Docker.", "docker"),
         ("Docker (in progress)", "docker"),
+        ("Currently studying Kubernetes.", "kubernetes"),
+        ("I am learning Docker at the moment.", "docker"),
+        ("I'm currently learning Terraform.", "terraform"),
+        ("Learning: Rust, Scala", "scala"),
+        ("Skills: Python. Not yet: Docker.", "docker"),
     ],
 )
 def test_a_denied_or_planned_skill_is_not_held(text: str, skill: str) -> None:
@@ -43,3 +48,28 @@ def test_a_plan_line_does_not_reach_the_skills_line_above() -> None:
 )
 def test_learning_as_a_field_or_next_as_a_word_denies_nothing(text: str) -> None:
     assert "pytorch" in skillgap.extract(text, kind="resume").skill_ids
+
+
+def test_a_section_of_skills_being_learnt_holds_none_of_them() -> None:
+    resume = (
+        "Skills\nPython, SQL\n\nCurrently Learning\nRust\nKubernetes\n\n"
+        "Experience\nBuilt Kafka pipelines"
+    )
+    profile = skillgap.extract(resume, kind="resume")
+    assert {"python", "sql", "kafka"} <= profile.skill_ids
+    assert not {"rust", "kubernetes"} & profile.skill_ids
+    assert {"rust", "kubernetes"} <= {hit.id for hit in profile.negated}
+
+
+def test_a_plan_label_inside_a_skills_section_holds_for_its_own_line() -> None:
+    resume = "Skills\nLearning: Rust\nPython, SQL"
+    profile = skillgap.extract(resume, kind="resume")
+    assert {"python", "sql"} <= profile.skill_ids
+    assert "rust" not in profile.skill_ids
+
+
+def test_a_field_named_learning_is_no_plan_label() -> None:
+    line = (
+        "Machine Learning: Classification models, Regression, NLP, Deep-Learning, TensorFlow, Keras"
+    )
+    assert "tensorflow" in skillgap.extract(line, kind="resume").skill_ids

@@ -34,9 +34,14 @@ _NEG_BEFORE_RE = led_by(
     # learning X", "planning to learn X": the writer does not hold X (yet)
     r"|\b(?:have|has|had)(?:\s+not|n['’]t)\s+(?:yet\s+|ever\s+)?(?:used|worked|tried|touched)\b"
     r"|\bnot\s+yet\s+(?:familiar|experienced|proficient|comfortable|used|worked)\b"
-    r"|\b(?:currently|now|still|presently)\s+learning\b|\blearning\s+next\b|\bnext\s+up\b"
+    r"|\b(?:currently|now|still|presently)\s+(?:learning|studying)\b|\blearning\s+next\b"
+    r"|\bnext\s+up\b|\b(?:am|i['’]m)\s+(?:currently\s+|now\s+|still\s+)?(?:learning|studying)\b"
     r"|\b(?:plan(?:ning|s)?|want(?:ing|s)?|hop(?:e|es|ing)|intend(?:ing|s)?|aim(?:ing|s)?"
     r"|would\s+like|'d\s+like|going)\s+to\s+(?:learn|study|pick\s+up|explore)\b",
+)
+# a clause that opens with a label for what the writer is learning: "Learning: Rust, Go"
+_PLAN_LABEL_RE = re.compile(
+    r"\W*(?:currently\s+|now\s+)?(?:learning|studying|not\s+yet)\s*:", re.IGNORECASE
 )
 _NEG_AFTER_RE = re.compile(
     r"^[^,;:]{0,40}?\b(?:is|are)?\s*(?:not|n['’]t)\s+"
@@ -106,7 +111,7 @@ NEGATION_HINTS = frozenset(
     ("no", "not", "never", "zero", "lack", "lacking", "without", "except", "excluding", "other",
      "apart", "but", "n't", "n’t", "nt", "don't", "don’t", "dont", "doesn't", "doesn’t", "won't",
      "won’t", "isn't", "isn’t", "aren't", "aren’t", "haven't", "haven’t", "hasn't", "hasn’t",
-     "hadn't", "hadn’t", "yet", "learning", "learn", "next", "progress")
+     "hadn't", "hadn’t", "yet", "learning", "learn", "studying", "next", "progress")
 )  # fmt: skip
 PREFERRED_HINTS = frozenset(
     ("nice", "plus", "bonus", "prefer", "preferred", "preferably", "preferable", "preference",
@@ -185,6 +190,9 @@ class ClauseIndex:
         before = self.text[max(c_start, start - 80) : start]
         cues = list(_NEG_BEFORE_RE.finditer(before))
         if cues and not _CONTRAST_RE.search(before[cues[-1].end() :]):
+            return True
+        label = _PLAN_LABEL_RE.match(self.text, c_start, start)  # at the clause's start only
+        if label and not _CONTRAST_RE.search(self.text, label.end(), start):
             return True
         after = self.text[end : min(c_end, end + 80)]
         m = _NEG_AFTER_RE.search(after)

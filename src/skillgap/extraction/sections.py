@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from skillgap.extraction.expressions import led_by
 from skillgap.extraction.posting import ContextSentences
-from skillgap.headings import looks_like_heading, section_of_heading
+from skillgap.headings import PLANNED_SECTIONS, looks_like_heading, section_of_heading
 
 # Lines short enough to be a heading, or opening with a "Label:"; long lines are skipped unread.
 _CANDIDATE_LINE_RE = re.compile(
@@ -203,7 +203,8 @@ def _build(
                 continue  # a resume's "Languages: Python, SQL" stays in the section it is in
             starts.append(start)
             names.append(name)
-            if kind == "job":  # a labelled line only changes its own line ("Nice to have: X")
+            if kind == "job" or name in PLANNED_SECTIONS:  # only its own line ("Nice to have: X",
+                # "Currently learning: Rust")
                 starts.append(end + 1)
                 names.append(current)
             else:

@@ -28,6 +28,7 @@ from skillgap.extraction.qualifiers import (
     ClauseIndex,
 )
 from skillgap.extraction.sections import section_map
+from skillgap.headings import PLANNED_SECTIONS
 
 DEGREE_SECTION = "education"  # a posting's mention that names a degree subject
 
@@ -82,7 +83,7 @@ class SkillQualifiers:
             start, end = m.start_char, m.end_char
             clause = clauses.clause(start, end)
             m.section = sections.at(start)
-            m.negated = clauses.is_negated(start, end, clause)
+            m.negated = m.section in PLANNED_SECTIONS or clauses.is_negated(start, end, clause)
             m.years = clauses.years_near(start, end, clause)
             if m.years is None:
                 m.years = clauses.list_years(start)
