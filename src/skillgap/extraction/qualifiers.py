@@ -234,15 +234,14 @@ class ClauseIndex:
     def level(
         self, section: str, start: int, end: int, clause: tuple[int, int] | None = None
     ) -> str | None:
-        """A posting mention's requirement level: "preferred" in a nice-to-have section or with
-        a preference cue in its clause, else "required"; None for a stack given as tags, which
-        says nothing of how firmly each skill is asked for."""
+        """A posting mention's requirement level: "preferred" in a nice-to-have section (unless
+        stated there as a must) or with a preference cue in its clause, else "required"; None for
+        a stack given as tags, which says nothing of how firmly each skill is asked for."""
         if section in UNLEVELLED_SECTIONS:
             return None
         if section == "preferred":
-            return (
-                "required" if self.firm_after(end, clause or self.clause(start, end)) else section
-            )
+            firm = self.firm_after(end, clause or self.clause(start, end))
+            return "required" if firm else "preferred"
         return "preferred" if self.preferred_cue(start, end, clause) else "required"
 
     def firm_after(self, end: int, clause: tuple[int, int]) -> bool:

@@ -263,8 +263,8 @@ class SkillMatcher(TaxonomyComponent):
         """Names whose last words stand only once, after the last of the words that modify them:
         "supervised and unsupervised learning" names supervised learning too, and so do
         "supervised, unsupervised or reinforcement learning"; not so "deployment, data pipelines"
-        (a list) or "regression and hypothesis testing" (a word that names a skill on its own).
-        Each such mention spans from its own first word to the shared head."""
+        (a list) or "AWS and Google Cloud" (a word that names a skill by itself). Each such
+        mention spans from its own first word to the shared head."""
         arrays = token_arrays(doc)
         lowers = arrays.lower.tolist() if named else []
         keys = self.lower.keys
@@ -280,7 +280,7 @@ class SkillMatcher(TaxonomyComponent):
                 while at >= 0 and lowers[at] in self.coordinators and first - at < 2:
                     at -= 1
                 if at == first or at < 0 or at in starts:
-                    break  # "regression and hypothesis testing": two skills, no shared head
+                    break  # "AWS and Google Cloud": two names, no shared head
                 if link == 0 and lowers[at + 1 : first + 1] == [self.comma]:
                     break  # a comma alone next to the name separates items of a list
                 found = [
