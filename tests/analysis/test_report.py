@@ -121,6 +121,19 @@ def test_matched_skills_carry_evidence_from_both_sides(report):
     assert python["years_asked"] == 3.0
 
 
+def test_a_skill_the_resume_is_learning_is_a_gap_that_quotes_the_resume():
+    resume = RESUME.replace("Experience\n", "Currently learning: Docker\n\nExperience\n")
+    report = analyze(resume, JOBS)
+    data = report.to_dict()
+    jsonschema.validate(data, report_schema())
+    docker = next(s for s in data["jobs"][0]["missing_required"] if s["id"] == "docker")
+    assert [m["quote"] for m in docker["resume_not_held"]] == ["Currently learning: Docker"]
+    kubernetes = next(s for s in data["jobs"][0]["missing_required"] if s["id"] == "kubernetes")
+    assert kubernetes["resume_not_held"] == []  # not named in the resume at all
+    for fmt in ("md", "html"):
+        assert "not held yet" in render(report, fmt)
+
+
 def test_related_skill_is_partial_credit_not_a_full_gap(report):
     data = report.to_dict()
     (partial,) = [s for s in data["jobs"][0]["partial"] if s["id"] == "pytorch"]

@@ -112,6 +112,16 @@ def test_pasted_resume_and_two_postings_give_a_full_report(app: AppTest) -> None
     assert {"download_html", "download_pdf", "download_md", "download_json"} <= keys
 
 
+def test_a_gap_the_resume_is_learning_quotes_the_resume(app: AppTest) -> None:
+    app.text_area(key="resume_text").set_value(RESUME + "\nCurrently learning: MLflow")
+    app.text_area(key="jobs_text").set_value(POSTINGS)
+    analyze_click(app)
+    assert not errors(app)
+    captions = " ".join(c.value for c in keyed_block(app, "report").caption)
+    said = "Your resume says you do not hold it yet: \u201cCurrently learning: MLflow\u201d"
+    assert said in captions.replace("\\", "")  # Markdown escapes taken out
+
+
 def test_examples_and_settings_shape_the_plan(app: AppTest) -> None:
     app.button(key="example_resume").click().run()
     assert app.text_area(key="resume_text").value == EXAMPLE_RESUME

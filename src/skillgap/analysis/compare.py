@@ -95,6 +95,11 @@ class ResumeEvidence:
         """Whether the resume shows only a related skill."""
         return skill_id in self.answers and not self.holds(skill_id)
 
+    def not_held(self, skill_id: str) -> tuple[Mention, ...]:
+        """Where the resume says it does not hold the skill yet ("Currently learning: Docker",
+        "I have not used Kafka")."""
+        return next((n.mentions for n in self.profile.negated if n.id == skill_id), ())
+
 
 @dataclass(frozen=True)
 class GroupMatch:
@@ -139,6 +144,7 @@ class SkillMatch:
     earned: float = 0.0
     lost: float = 0.0
     corrected: bool = False
+    resume_not_held: tuple[Mention, ...] = ()  # the resume's own words that it lacks the skill
 
     @property
     def required(self) -> bool:
@@ -500,6 +506,7 @@ def _line(asked: SkillHit, evidence: ResumeEvidence, weight: float, total: float
         earned=earned,
         lost=lost,
         corrected=found.corrected,
+        resume_not_held=evidence.not_held(asked.id) if found.status != "matched" else (),
     )
 
 

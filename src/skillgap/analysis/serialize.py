@@ -92,6 +92,7 @@ def skill_match_dict(s: SkillMatch, job: Quotes, resume: Quotes) -> dict[str, An
         "group": group_match_dict(s.group) if s.group else None,
         "job_evidence": [job.mention_dict(m) for m in s.job_mentions],
         "resume_evidence": [resume.mention_dict(m) for m in s.resume_mentions],
+        "resume_not_held": [resume.mention_dict(m) for m in s.resume_not_held],
     }
 
 

@@ -3,7 +3,7 @@ the plan, where to learn it, and the evidence quotes behind every gap and streng
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,7 +147,19 @@ def evidence(data: Mapping[str, Any], groups: tuple[str, ...]) -> dict[str, Evid
                     item.postings.append((job_label(job), mention["section"], _quote(mention)))
                 for mention in skill["resume_evidence"][:2]:
                     item.add_resume(mention["section"], _quote(mention))
+                for mention in skill.get("resume_not_held", [])[:1]:
+                    item.add_resume(f"{mention['section']}, not held yet", _quote(mention))
     return found
+
+
+def not_held_quote(jobs: Sequence[Mapping[str, Any]], skill_id: str) -> str | None:
+    """The resume's own words that it does not hold a gap's skill yet, if it says so."""
+    for job in jobs:
+        for group in _GAP_GROUPS:
+            for skill in job[group]:
+                if skill["id"] == skill_id and skill.get("resume_not_held"):
+                    return _quote(skill["resume_not_held"][0])
+    return None
 
 
 def gap_evidence(data: Mapping[str, Any]) -> dict[str, Evidence]:

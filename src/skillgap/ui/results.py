@@ -18,6 +18,7 @@ from skillgap.render.wording import (
     month_skills,
     month_span,
     month_title,
+    not_held_quote,
     outcome_text,
     plan_intro,
     project_line,
@@ -149,6 +150,9 @@ def _gap_title(rank: int, gap: Mapping[str, Any], jobs: int) -> str:
 def _gap_evidence(gap: Mapping[str, Any], jobs: Sequence[Report], texts: Sequence[str]) -> None:
     if gap["via"]:
         st.caption(f"Part credit through a related skill you show ({md_escape(gap['via'])}).")
+    said = not_held_quote(jobs, gap["id"])
+    if said:
+        st.caption(f"Your resume says you do not hold it yet: \u201c{md_escape(said)}\u201d")
     by_id = {job["id"]: (i, job) for i, job in enumerate(jobs)}
     for job_id in gap["jobs"]:
         index, job = by_id[job_id]
