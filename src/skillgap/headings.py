@@ -39,9 +39,9 @@ RESUME_SECTIONS: dict[str, tuple[str, ...]] = {
     # what the writer is learning or means to learn: named, not held yet
     "learning": (
         "currently learning", "now learning", "learning now", "learning next", "next to learn",
-        "to learn", "up next", "in progress", "skills in progress", "currently studying",
-        "learning goals", "learning plan", "what i'm learning", "what i am learning",
-        "skills to learn", "skills i'm learning", "not yet",
+        "now studying", "to learn", "up next", "in progress", "skills in progress",
+        "currently studying", "learning goals", "learning plan", "what i'm learning",
+        "what i am learning", "skills to learn", "skills i'm learning", "not yet",
     ),
     "other": (
         "summary", "professional summary", "profile", "professional profile", "objective",
@@ -119,6 +119,9 @@ JOB_SECTIONS: dict[str, tuple[str, ...]] = {
 CONTEXT_SECTIONS = frozenset({"about", "benefits", "eeo", "apply"})
 # Resume sections whose skills the writer does not hold yet ("Currently learning: Rust")
 PLANNED_SECTIONS = frozenset({"learning"})
+# Words that name skills being learnt only as a label before a colon ("Learning: Rust"): a line of
+# their own is too often half of a broken one ("Machine" / "Learning")
+_PLANNED_LABELS = frozenset({"learning", "studying"})
 
 _TABLES = {"resume": RESUME_SECTIONS, "job": JOB_SECTIONS}
 _LOOKUPS = {
@@ -261,3 +264,17 @@ def looks_like_heading(line: str, *, markdown: bool = True) -> bool:
     if heading_phrase(title) in KNOWN_HEADINGS:
         return True
     return " " in title and _CAPS_HEADING.match(title) is not None
+
+
+def names_planned_skills(label: str) -> bool:
+    """Whether a resume's "Label:" introduces skills the writer is still learning.
+
+    >>> names_planned_skills("Currently learning"), names_planned_skills("Learning")
+    (True, True)
+    >>> names_planned_skills("Machine Learning")
+    False
+    """
+    return (
+        heading_phrase(label) in _PLANNED_LABELS
+        or section_of_heading(label, "resume") in PLANNED_SECTIONS
+    )

@@ -73,3 +73,8 @@ def test_a_field_named_learning_is_no_plan_label() -> None:
         "Machine Learning: Classification models, Regression, NLP, Deep-Learning, TensorFlow, Keras"
     )
     assert "tensorflow" in skillgap.extract(line, kind="resume").skill_ids
+
+
+def test_a_broken_line_ending_in_learning_opens_no_plan_section() -> None:
+    resume = "Interests\n    Machine\n    Learning\n\nBuilt models in Python and TensorFlow."
+    assert {"python", "tensorflow"} <= skillgap.extract(resume, kind="resume").skill_ids

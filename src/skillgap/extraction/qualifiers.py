@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 
 from skillgap.extraction.expressions import led_by
+from skillgap.headings import names_planned_skills
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -39,10 +40,8 @@ _NEG_BEFORE_RE = led_by(
     r"|\b(?:plan(?:ning|s)?|want(?:ing|s)?|hop(?:e|es|ing)|intend(?:ing|s)?|aim(?:ing|s)?"
     r"|would\s+like|'d\s+like|going)\s+to\s+(?:learn|study|pick\s+up|explore)\b",
 )
-# a clause that opens with a label for what the writer is learning: "Learning: Rust, Go"
-_PLAN_LABEL_RE = re.compile(
-    r"\W*(?:currently\s+|now\s+)?(?:learning|studying|not\s+yet)\s*:", re.IGNORECASE
-)
+# the label a clause may open with ("Learning: Rust, Go"), named as headings.py names sections
+_CLAUSE_LABEL_RE = re.compile(r"\W*([A-Za-z][A-Za-z '’]{1,30}?)\s*:")
 _NEG_AFTER_RE = re.compile(
     r"^[^,;:]{0,40}?\b(?:is|are)?\s*(?:not|n['’]t)\s+"
     r"(?:required|necessary|needed|a\s+requirement|expected|mandatory|essential|used)\b"
@@ -191,8 +190,7 @@ class ClauseIndex:
         cues = list(_NEG_BEFORE_RE.finditer(before))
         if cues and not _CONTRAST_RE.search(before[cues[-1].end() :]):
             return True
-        label = _PLAN_LABEL_RE.match(self.text, c_start, start)  # at the clause's start only
-        if label and not _CONTRAST_RE.search(self.text, label.end(), start):
+        if self._planned_label(c_start, start):
             return True
         after = self.text[end : min(c_end, end + 80)]
         m = _NEG_AFTER_RE.search(after)
@@ -201,6 +199,16 @@ class ClauseIndex:
         # "Flask is beneficial but not required", "Docker is not required but a plus": asked for,
         # just not firmly
         return not _PREFERRED_RE.search(after)
+
+    def _planned_label(self, c_start: int, start: int) -> bool:
+        """Whether the clause opens with a label for skills being learnt ("Skills: Python. Not
+        yet: Docker"), with no contrast between it and the mention."""
+        label = _CLAUSE_LABEL_RE.match(self.text, c_start, start)  # at the clause's start only
+        return (
+            label is not None
+            and names_planned_skills(label.group(1))
+            and not _CONTRAST_RE.search(self.text, label.end(), start)
+        )
 
     def preferred_cue(self, start: int, end: int, clause: tuple[int, int] | None = None) -> bool:
         """Whether a cue marks the mention as preferred rather than required.

@@ -203,8 +203,8 @@ def _build(
                 continue  # a resume's "Languages: Python, SQL" stays in the section it is in
             starts.append(start)
             names.append(name)
-            if kind == "job" or name in PLANNED_SECTIONS:  # only its own line ("Nice to have: X",
-                # "Currently learning: Rust")
+            # a labelled line changes only its own line: "Nice to have: X", "Currently learning: X"
+            if kind == "job" or name in PLANNED_SECTIONS:
                 starts.append(end + 1)
                 names.append(current)
             else:
