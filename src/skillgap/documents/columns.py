@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 Interval = tuple[float, float]
 Row = list["Segment"]
+T = TypeVar("T")
 
 MIN_GUTTER = 12.0  # points; word gaps are 2-5 points, column gutters 15 and more
 _ZONE = (0.2, 0.8)  # where a gutter may lie, as fractions of the page width
@@ -56,7 +58,7 @@ def column_lines(segments: Sequence[Segment], left: float, right: float) -> list
         return None
     split, flags = found
     lines: list[str] = []
-    for region_rows, is_split in _regions(rows, flags):
+    for region_rows, is_split in regions(rows, flags):
         members = [segment for row in region_rows for segment in row]
         if is_split:
             lines.extend(_lines([s for s in members if s.center_x < split]))
@@ -101,15 +103,16 @@ def _group_rows(segments: Sequence[Segment]) -> list[Row]:
     return rows
 
 
-def _regions(rows: list[Row], flags: list[bool]) -> list[tuple[list[Row], bool]]:
-    """Consecutive rows with the same flag, as (rows, is_two_columns), top to bottom."""
-    regions: list[tuple[list[Row], bool]] = []
+def regions(rows: Sequence[T], flags: list[bool]) -> list[tuple[list[T], bool]]:
+    """Consecutive rows (or lines) with the same flag of ``gutter``, as (rows, is_two_columns),
+    top to bottom."""
+    found: list[tuple[list[T], bool]] = []
     for row, flag in zip(rows, flags, strict=True):
-        if regions and regions[-1][1] == flag:
-            regions[-1][0].append(row)
+        if found and found[-1][1] == flag:
+            found[-1][0].append(row)
         else:
-            regions.append(([row], flag))
-    return regions
+            found.append(([row], flag))
+    return found
 
 
 def _two_column_rows(rows: list[Row], x: float, width: float) -> list[bool]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from skillgap.documents.columns import Row, Segment, gutter
+from skillgap.documents.columns import Row, Segment, gutter, regions
 
 # A character of monospaced layout text counted as 5 points, about its width at resume font
 # sizes: a gap of 3 spaces is then a gutter (columns.MIN_GUTTER), the 1 between words is not.
@@ -70,29 +70,19 @@ def _page(page: str) -> str:
         return page
     split, flags = found
     cut = round(split / _CHAR_POINTS)  # no word lies within a character or so of the gutter
-    region = [line for line, flag in zip(lines, flags, strict=True) if flag]
-    if not (
-        _runs_text([line[:cut] for line in region]) and _runs_text([line[cut:] for line in region])
-    ):
+    split_lines = [line for line, flag in zip(lines, flags, strict=True) if flag]
+    left, right = [line[:cut] for line in split_lines], [line[cut:] for line in split_lines]
+    if not (_runs_text(left) and _runs_text(right)):
         return page
     out: list[str] = []
-    start = 0
-    while start < len(lines):
-        end = start + 1
-        while end < len(lines) and flags[end] == flags[start]:
-            end += 1
-        region = lines[start:end]
-        if flags[start]:
+    for region, is_split in regions(lines, flags):
+        if is_split:
             out.extend(_column([line[:cut] for line in region], region))
             out.append("")
-            out.extend(
-                textwrap.dedent("\n".join(_column([line[cut:] for line in region], region))).split(
-                    "\n"
-                )
-            )
+            right_column = "\n".join(_column([line[cut:] for line in region], region))
+            out.extend(textwrap.dedent(right_column).split("\n"))
         else:
             out.extend(region)
-        start = end
     return "\n".join(out)
 
 
