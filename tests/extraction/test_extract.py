@@ -245,3 +245,12 @@ def test_an_acronym_that_is_also_a_verb_counts_only_as_written():
 def test_quantization_on_its_own_is_model_compression():
     assert "model-compression" in ids("Optimize inference latency by quantizing LLMs.")
     assert "model-compression" in ids("Techniques such as quantization and distillation.")
+
+
+def test_a_word_inside_another_skills_mention_is_no_item_of_a_skill_list():
+    # the collaboration phrase's own words do not make "C" or "analytical" an item of a list
+    assert "c-lang" not in ids("You will work closely with our C-suite executives and teams.")
+    assert "analytical-skills" not in ids("Collaborate with data-science/analytical teams.")
+    assert {"analytical-skills", "collaboration"} <= ids(
+        "Collaborate with data science teams. Strong analytical and communication skills."
+    )

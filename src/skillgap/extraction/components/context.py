@@ -77,10 +77,12 @@ class SkillContext(TaxonomyComponent):
                 anchored[m.start : m.end] = True
             for m in pending:
                 anchored[m.start : m.end] = False
+            nested = {id(m) for m in pending if _inside_other_mention(m, mentions)}
             kept: set[int] = set()
             for _ in range(2):  # a second pass lets "R, Go" lean on each other once one is kept
                 for m in pending:
-                    if id(m) not in kept and self._supported(doc, m, anchored):
+                    listed = id(m) not in nested
+                    if id(m) not in kept and self._supported(doc, m, anchored, listed):
                         kept.add(id(m))
                         anchored[m.start : m.end] = True
             rejected = {id(m) for m in pending} - kept
@@ -88,13 +90,17 @@ class SkillContext(TaxonomyComponent):
         doc.user_data[MENTIONS_KEY] = mentions
         return doc
 
-    def _supported(self, doc: Doc, mention: SkillMention, anchored: np.ndarray) -> bool:
+    def _supported(
+        self, doc: Doc, mention: SkillMention, anchored: np.ndarray, listed: bool
+    ) -> bool:
+        """Whether the context keeps ``mention``; ``listed``: it may lean on the skills listed
+        beside it (not so inside another skill's mention, whose own words would be its list)."""
         rule = self.rules.get(mention.skill_id)
         if mention.caps_only and not _caps_line(doc_text(doc), mention):
             return False
         if rule is None:
             return True
-        if rule.in_skill_list and _beside_listed_skill(doc, mention, anchored):
+        if listed and rule.in_skill_list and _beside_listed_skill(doc, mention, anchored):
             return True  # "Python/Perl/Go for tooling": the list settles the meaning
         prev = doc[mention.start - 1].lower_ if mention.start > 0 else ""
         nxt = doc[mention.end].lower_ if mention.end < len(doc) else ""
@@ -104,6 +110,18 @@ class SkillContext(TaxonomyComponent):
             return True  # a resume's skills section names skills ("Bootstrap inference" aside)
         window = doc[max(0, mention.start - rule.window) : min(len(doc), mention.end + rule.window)]
         return bool(rule.any_of) and any(_word_in(t.lower_, rule.any_of) for t in window)
+
+
+def _inside_other_mention(mention: SkillMention, mentions: list[SkillMention]) -> bool:
+    """Whether another skill's mention covers some of the mention's tokens: "Partner with the
+    leadership team" (collaboration) or "design analytical databases" (data modeling) holds a
+    word, not a list of skills."""
+    return any(
+        other.skill_id != mention.skill_id
+        and other.start < mention.end
+        and mention.start < other.end
+        for other in mentions
+    )
 
 
 def _in_skills_section(doc: Doc, mention: SkillMention) -> bool:
