@@ -254,3 +254,11 @@ def test_a_word_inside_another_skills_mention_is_no_item_of_a_skill_list():
     assert {"analytical-skills", "collaboration"} <= ids(
         "Collaborate with data science teams. Strong analytical and communication skills."
     )
+
+
+def test_a_context_rule_governs_the_plural_of_its_form_too():
+    # "communication" counts bare only in a list of skills; so does "communications"
+    assert "communication" not in ids("We serve clients in telecommunications and communications.")
+    assert "communication" not in ids("Targeted customer and prospect communications.")
+    assert "communication" in ids("Strong communications skills with business teams.")
+    assert "communication" in ids("Skills: Python, SQL, communications", "resume")

@@ -33,9 +33,10 @@ def normalize_form(form: str) -> str:
 class ContextRule:
     """When an ambiguous form (``R``, ``Go``, ``Spark``) counts as the skill.
 
-    A mention of one of ``forms`` is kept only if a word of ``any_of`` occurs within ``window``
-    tokens, or (with ``in_skill_list``) it stands in a list beside another skill; it is dropped when
-    the next word is in ``not_before`` or the previous word in ``not_after``.
+    A mention of one of ``forms`` (in any spelling the matcher gives it, plurals included:
+    "communications" for ``communication``) is kept only if a word of ``any_of`` occurs within
+    ``window`` tokens, or (with ``in_skill_list``) it stands in a list beside another skill; it is
+    dropped when the next word is in ``not_before`` or the previous word in ``not_after``.
     """
 
     forms: tuple[str, ...] = ()

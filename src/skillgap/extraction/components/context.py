@@ -18,6 +18,7 @@ from skillgap.extraction.doc_data import (
     doc_text,
 )
 from skillgap.extraction.english import is_english_word
+from skillgap.extraction.forms import spelling_variants
 from skillgap.taxonomy import ContextRule, Taxonomy, normalize_form
 
 _LIST_WORDS = {"and", "or", "&"}
@@ -48,8 +49,8 @@ class SkillContext(TaxonomyComponent):
             )
             for p in patterns
         }
-        self.governed: dict[str, frozenset[str] | None] = {
-            skill_id: frozenset(normalize_form(f) for f in rule.forms) or None
+        self.governed: dict[str, frozenset[str] | None] = {  # a form's plurals too
+            skill_id: frozenset().union(*map(spelling_variants, rule.forms)) or None
             for skill_id, rule in self.rules.items()
         }
 
