@@ -262,3 +262,16 @@ def test_a_context_rule_governs_the_plural_of_its_form_too():
     assert "communication" not in ids("Targeted customer and prospect communications.")
     assert "communication" in ids("Strong communications skills with business teams.")
     assert "communication" in ids("Skills: Python, SQL, communications", "resume")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        ("Operate and maintain mass spectrometry instrumentation.", "observability", False),
+        ("Add instrumentation, metrics and alerting to our services.", "observability", True),
+        ("Customer profiling and segmentation analysis.", "performance-profiling", False),
+        ("Profiling Python code to remove CPU bottlenecks.", "performance-profiling", True),
+    ],
+)
+def test_trade_words_that_name_an_engineering_practice_need_its_context(text, skill, found):
+    assert (skill in ids(text)) is found
