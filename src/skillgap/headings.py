@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from skillgap.memo import per_text
+
 RESUME_SECTIONS: dict[str, tuple[str, ...]] = {
     "skills": (
         "skills", "technical skills", "skills and tools", "core skills", "key skills", "skill set",
@@ -173,6 +175,7 @@ def heading_phrase(line: str) -> str:
     return " ".join(phrase.split())
 
 
+@per_text
 def section_of_heading(line: str, kind: str) -> str | None:
     """The section a heading line opens, or None when it names none.
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from skillgap.extraction.expressions import led_by
+from skillgap.memo import per_text
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\s[*•·]\s|;")
 _COMPANY_START_RE = re.compile(
@@ -136,21 +137,31 @@ class ContextSentences:
         """(end offset, is context, where ask cues start) for each sentence of the line
         starting at ``start``."""
         end = self.text.find("\n", start)
-        end = len(self.text) if end < 0 else end
-        stops = [m.end() for m in _SENTENCE_END_RE.finditer(self.text, start, end)]
-        if not stops or stops[-1] < end:
-            stops.append(end)
-        out: list[tuple[int, bool, tuple[int, ...]]] = []
-        previous = False
-        cut = start
-        for stop in stops:
-            previous = self._judge(self.text[cut:stop], previous)
-            cues = tuple(m.start() for m in _ASKS_RE.finditer(self.text, cut, stop))
-            out.append((stop, previous, cues))
-            cut = stop
-        return out
+        line = self.text[start : len(self.text) if end < 0 else end]
+        return [
+            (start + stop, context, tuple(start + cue for cue in cues))
+            for stop, context, cues in line_sentences(line)
+        ]
 
-    @staticmethod
-    def _judge(sentence: str, previous: bool) -> bool:
-        verdict = sentence_is_context(sentence)
-        return previous if verdict is None else verdict
+
+@per_text
+def line_sentences(line: str) -> tuple[tuple[int, bool, tuple[int, ...]], ...]:
+    """(end, is context, where ask cues start) for each sentence of one line, by offsets in it;
+    a sentence with no cue either way takes the verdict of the one before it.
+
+    >>> line_sentences("We are a leading bank. Python is required.")
+    ((22, True, ()), (42, False, (33,)))
+    """
+    stops = [m.end() for m in _SENTENCE_END_RE.finditer(line)]
+    if not stops or stops[-1] < len(line):
+        stops.append(len(line))
+    out: list[tuple[int, bool, tuple[int, ...]]] = []
+    previous = False
+    cut = 0
+    for stop in stops:
+        verdict = sentence_is_context(line[cut:stop])
+        previous = previous if verdict is None else verdict
+        cues = tuple(m.start() for m in _ASKS_RE.finditer(line, cut, stop))
+        out.append((stop, previous, cues))
+        cut = stop
+    return tuple(out)
