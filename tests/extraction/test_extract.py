@@ -271,7 +271,11 @@ def test_a_context_rule_governs_the_plural_of_its_form_too():
         ("Add instrumentation, metrics and alerting to our services.", "observability", True),
         ("Customer profiling and segmentation analysis.", "performance-profiling", False),
         ("Profiling Python code to remove CPU bottlenecks.", "performance-profiling", True),
+        ("Explain results to executives in plain English.", "english-proficiency", False),
+        ("Sponsors include the English Premier League.", "english-proficiency", False),
+        ("Fluent spoken and written English is required.", "english-proficiency", True),
+        ("Languages: English (native), German (B2)", "english-proficiency", True),
     ],
 )
-def test_trade_words_that_name_an_engineering_practice_need_its_context(text, skill, found):
+def test_words_with_everyday_meanings_need_the_skills_context(text, skill, found):
     assert (skill in ids(text)) is found
