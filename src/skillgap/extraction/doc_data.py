@@ -31,6 +31,7 @@ SPAN_KEY = "skills"
 RECORDS_ONLY_KEY = "skillgap.records_only"  # Doc.user_data: the caller reads the records, not Spans
 DEFAULT_KIND: DocKind = "job"
 _ARRAYS_KEY = "skillgap.token_arrays"
+_PAIR_FACTOR = np.uint64(1_000_003)
 
 
 @dataclass(slots=True)
@@ -142,13 +143,12 @@ def in_sorted(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     search is quicker than ``np.isin``)."""
     if not len(keys):
         return np.zeros(len(values), dtype=bool)
-    return keys.take(np.searchsorted(keys, values), mode="clip") == values
+    return keys.take(keys.searchsorted(values), mode="clip") == values
 
 
 def pair_hashes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """One number per pair of hashes (wrapping arithmetic: a hash, not a value)."""
-    with np.errstate(over="ignore"):
-        return first * np.uint64(1_000_003) + second
+    """One number per pair of hashes (arrays wrap around silently: a hash, not a value)."""
+    return first * _PAIR_FACTOR + second
 
 
 def sorted_hashes(hashes: Iterable[int]) -> np.ndarray:

@@ -57,7 +57,7 @@ class _Keyed:
 
     def count(self, values: np.ndarray) -> np.ndarray:
         """Occurrences of job cues and of resume cues among ``values``."""
-        at = np.searchsorted(self.keys, values)
+        at = self.keys.searchsorted(values)
         found = self.keys.take(at, mode="clip") == values  # see in_sorted
         return np.bincount(self.kinds.take(at[found]), minlength=2)
 

@@ -162,7 +162,7 @@ class SkillFuzzy(TaxonomyComponent):
         for start, end, skill_ids in self._hyphen_chains(text, offsets, orths):
             add(start, end, skill_ids, "alias")
         for orth, (skill_ids, how, score) in self._word_hits(orths).items():
-            for i in np.flatnonzero(orths == np.uint64(orth)):
+            for i in (orths == np.uint64(orth)).nonzero()[0]:
                 add(int(i), int(i) + 1, skill_ids, how, score)
         return doc
 
@@ -203,7 +203,7 @@ class SkillFuzzy(TaxonomyComponent):
         self, doc: Doc, arrays: TokenArrays
     ) -> Iterable[tuple[int, int, tuple[str, ...]]]:
         """Multi-word forms split by a line break ("Natural\\nLanguage Processing")."""
-        spaces = np.flatnonzero(arrays.is_space)
+        spaces = arrays.is_space.nonzero()[0]
         spaces = spaces[(spaces > 0) & (spaces < len(doc) - 1)]
         joinable = in_sorted(arrays.lower[spaces - 1], self.join_left_hashes) & in_sorted(
             arrays.lower[spaces + 1], self.join_right_hashes
@@ -236,7 +236,7 @@ class SkillFuzzy(TaxonomyComponent):
             return 0 < i < n - 1 and ends[i - 1] == starts[i] and ends[i] == starts[i + 1]
 
         done = -1
-        for i in np.flatnonzero(orths == self.hyphen).tolist():
+        for i in (orths == self.hyphen).nonzero()[0].tolist():
             if i <= done or not joins(i):
                 continue
             last = i + 1

@@ -106,14 +106,14 @@ class TokenSequences:
         first two words stand."""
         found: list[tuple[str, int, int]] = []
         keys = self.keys
-        at = np.flatnonzero(in_sorted(hashes, self.singles))
+        at = in_sorted(hashes, self.singles).nonzero()[0]
         for start, word in zip(at.tolist(), hashes[at].tolist(), strict=True):
             found += [(key, start, start + 1) for key in keys[(word,)]]
         size = len(hashes)
         if size < 2:
             return found
         pairs = pair_hashes(hashes[:-1], hashes[1:])
-        at = np.flatnonzero(in_sorted(pairs, self.pairs))
+        at = in_sorted(pairs, self.pairs).nonzero()[0]
         for start, pair in zip(at.tolist(), pairs[at].tolist(), strict=True):
             for length in self.lengths[pair]:
                 if start + length > size:
@@ -299,14 +299,14 @@ class SkillMatcher(TaxonomyComponent):
         if not self.phrases:
             return []
         arrays = token_arrays(doc)
-        starts = np.flatnonzero(in_sorted(arrays.lower, self.phrase_starts)).tolist()
+        starts = in_sorted(arrays.lower, self.phrase_starts).nonzero()[0].tolist()
         if not starts:
             return []
         covered = {(m.skill_id, i) for m in named for i in range(m.start, m.end)}
         lowers, spaces = arrays.lower, arrays.is_space == 1
         all_words = np.where(spaces, 0, lowers).tolist()  # word hashes, 0 for white space
         all_breaks = in_sorted(lowers, self.clause_ends)
-        for i in np.flatnonzero(spaces).tolist():
+        for i in spaces.nonzero()[0].tolist():
             all_breaks[i] = self.line_breaks.of(int(lowers[i]))[1] > 1  # a blank line
         breaks_list = all_breaks.tolist()
         out: list[SkillMention] = []

@@ -3,7 +3,6 @@ final ``doc.spans["skills"]``."""
 
 from __future__ import annotations
 
-import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -59,7 +58,7 @@ class SkillQualifiers:
             "bounds": [], "negation_hints": [], "preferred_hints": [], "year_hints": []
         }  # fmt: skip
         lowers = arrays.lower
-        hits = np.flatnonzero(in_sorted(lowers, self.hashes) | (arrays.is_space == 1))
+        hits = (in_sorted(lowers, self.hashes) | (arrays.is_space == 1)).nonzero()[0]
         for i, lower in zip(hits.tolist(), lowers[hits].tolist(), strict=True):
             kind = self.kinds.get(lower)
             if kind is None:  # white space: a clause ends at a line break
