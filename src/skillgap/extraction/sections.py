@@ -26,12 +26,11 @@ from dataclasses import dataclass, field
 from skillgap.extraction.expressions import led_by
 from skillgap.extraction.posting import ContextSentences
 from skillgap.headings import PLANNED_SECTIONS, looks_like_heading, section_of_heading
+from skillgap.memo import per_text
 
-# Lines short enough to be a heading, or opening with a "Label:"; long lines are skipped unread.
-_CANDIDATE_LINE_RE = re.compile(
-    r"^(?:[^\n]{1,64}|[^\S\n]*[*#•·\-]*[^\S\n]*[A-Za-z][A-Za-z '’&/-]{1,40}?[^\S\n]*[:–—][^\n]*)$",
-    re.MULTILINE,
-)
+# Lines short enough to be a heading are read; a longer one only if it opens with a "Label:".
+_HEADING_LINE_CHARS = 64
+_LABEL_LINE_RE = re.compile(r"[^\S\n]*[*#•·\-]*[^\S\n]*[A-Za-z][A-Za-z '’&/-]{1,40}?[^\S\n]*[:–—]")
 _INLINE_LABEL_RE = re.compile(r"^\s*[*#•·\-]*\s*([A-Za-z][A-Za-z '’&/-]{1,40}?)\s*[:–—]\s+\S")
 _PERMISSIVE_RE = led_by(
     "bdnsw",
@@ -82,6 +81,24 @@ class SectionMap:
         return name
 
 
+@per_text
+def line_role(stripped: str, kind: str) -> tuple[str | None, bool] | None:
+    """What a stripped line of a ``kind`` document is: (its section, False) for a heading ("OUR
+    STACK" in a posting: a heading of no known section, None), (the section, True) for a
+    "Label: content" line, None for any other line."""
+    if not stripped:
+        return None
+    name = heading_name(stripped, kind)
+    if name is not None:
+        return name, False
+    label = inline_label(stripped, kind)
+    if label is not None:
+        return label, True
+    if kind == "job" and looks_like_heading(stripped):  # "OUR STACK", "## Life at Acme"
+        return None, False
+    return None
+
+
 def heading_name(line: str, kind: str) -> str | None:
     """The section a line opens, if the whole line is a heading."""
     if len(line) > 60:
@@ -109,21 +126,18 @@ def section_map(
     is_job = kind == "job"
     found: dict[int, tuple[int, str | None]] = {}  # start -> (end, name; None: an unknown heading)
     labels: list[tuple[int, int, str]] = []  # "Label: content" lines: (start, end of line, name)
-    for match in _CANDIDATE_LINE_RE.finditer(text):
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start = match.start()
-        name = heading_name(stripped, kind)
-        if name is not None:
-            found[start] = (start + len(line.rstrip()), name)
-            continue
-        label = inline_label(stripped, kind)
-        if label is not None:
-            labels.append((start, match.end(), label))
-        elif is_job and looks_like_heading(stripped):  # "OUR STACK", "## Life at Acme"
-            found[start] = (start + len(line.rstrip()), None)
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if len(line) <= _HEADING_LINE_CHARS or _LABEL_LINE_RE.match(line):
+            role = line_role(line.strip(), kind)
+            if role is not None:
+                name, is_label = role
+                if is_label and name is not None:
+                    labels.append((start, end, name))
+                elif not is_label:
+                    found[start] = (start + len(line.rstrip()), name)
+        start = end + 1
     for offset, heading in headings or ():
         name = section_of_heading(heading, kind) if len(heading) <= 80 else None
         if name is not None or is_job:
