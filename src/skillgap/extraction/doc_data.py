@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_EMAIL, LOWER, ORTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -112,7 +112,6 @@ class TokenArrays:
     lower: np.ndarray
     orth: np.ndarray
     is_space: np.ndarray
-    like_email: np.ndarray
     offsets: Offsets  # character start and end of every token
 
 
@@ -120,14 +119,13 @@ def token_arrays(doc: Doc) -> TokenArrays:
     """The Doc's token arrays, computed on first use."""
     arrays = doc.user_data.get(_ARRAYS_KEY)
     if arrays is None:
-        table = doc.to_array([LOWER, ORTH, IS_SPACE, LIKE_EMAIL, IDX, LENGTH])
-        starts = table[:, 4]
+        table = doc.to_array([LOWER, ORTH, IS_SPACE, IDX, LENGTH])
+        starts = table[:, 3]
         arrays = TokenArrays(
             lower=table[:, 0],
             orth=table[:, 1],
             is_space=table[:, 2],
-            like_email=table[:, 3],
-            offsets=(starts.tolist(), (starts + table[:, 5]).tolist()),
+            offsets=(starts.tolist(), (starts + table[:, 4]).tolist()),
         )
         doc.user_data[_ARRAYS_KEY] = arrays
     return arrays
