@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import skillgap
+from skillgap.extraction.qualifiers import ClauseIndex
 
 
 @pytest.mark.parametrize(
@@ -78,3 +79,32 @@ def test_a_field_named_learning_is_no_plan_label() -> None:
 def test_a_broken_line_ending_in_learning_opens_no_plan_section() -> None:
     resume = "Interests\n    Machine\n    Learning\n\nBuilt models in Python and TensorFlow."
     assert {"python", "tensorflow"} <= skillgap.extract(resume, kind="resume").skill_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Skills: Python. Learning goals: Kubernetes", "Kubernetes"),
+        ("Skills: SQL. Learning plan: Go, Kafka", "Kafka"),
+        ("Skills: SQL. Learning: Kafka", "Kafka"),
+        ("What I'm learning: Docker", "Docker"),
+        ("Skills to learn: Terraform", "Terraform"),
+        ("Docker (learning)", "Docker"),
+        ("Docker - currently learning", "Docker"),
+        ("Still learning Terraform", "Terraform"),
+        ("Machine learning with PyTorch and other tools", "PyTorch"),
+        ("Transfer learning, TensorFlow", "TensorFlow"),
+        ("Eager to learn Kafka quickly", "Kafka"),
+    ],
+)
+def test_the_pipelines_cue_words_judge_negation_as_the_text_does(text: str, name: str) -> None:
+    """The pipeline finds cue words from tokens, skipping "learning" and "learn" where no word
+    beside them makes a cue; the text path reads every such word, and both must agree."""
+    start = text.index(name)
+    from_text = ClauseIndex(text).is_negated(start, start + len(name))
+    profile = skillgap.extract(text, kind="resume")
+    negated = {hit.id for hit in profile.negated} - profile.skill_ids
+    hits = (*profile.skills, *profile.negated)
+    found = [hit.id for hit in hits if hit.mentions[0].start == start]
+    assert found, f"{name} not found in {text!r}"
+    assert (found[0] in negated) == from_text

@@ -112,6 +112,16 @@ NEGATION_HINTS = frozenset(
      "won’t", "isn't", "isn’t", "aren't", "aren’t", "haven't", "haven’t", "hasn't", "hasn’t",
      "hadn't", "hadn’t", "yet", "learning", "learn", "studying", "next", "progress")
 )  # fmt: skip
+# "learning" and "learn" start a negation cue only beside one of these words ("currently
+# learning", "Learning:", "learning plan", "planning to learn"); elsewhere they are "machine
+# learning" or "learn fast", and the pipeline's token hints skip them (the text path keeps all)
+STUDY_HINT_NEIGHBOURS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "learning": (
+        frozenset(("currently", "now", "still", "presently", "am", "'m", "’m", ":", "-", "–", "(")),
+        frozenset((":", "now", "next", "goals", "plan")),
+    ),
+    "learn": (frozenset(("to",)), frozenset()),
+}  # word: (words that may stand before it, words that may stand after it)
 PREFERRED_HINTS = frozenset(
     ("nice", "plus", "bonus", "prefer", "preferred", "preferably", "preferable", "preference",
      "ideally", "desired", "desirable", "advantage", "advantageous", "would", "good", "helpful",

@@ -13,6 +13,7 @@ from skillgap.extraction.doc_data import (
     SPAN_KEY,
     LineBreaks,
     SkillMention,
+    TokenArrays,
     doc_kind,
     doc_text,
     in_sorted,
@@ -23,6 +24,7 @@ from skillgap.extraction.qualifiers import (
     CLAUSE_END_TOKENS,
     NEGATION_HINTS,
     PREFERRED_HINTS,
+    STUDY_HINT_NEIGHBOURS,
     YEAR_HINTS,
     ClauseIndex,
 )
@@ -49,6 +51,10 @@ class SkillQualifiers:
             self.kinds.update((strings.add(w), kind) for w in words)
         self.hashes = sorted_hashes(self.kinds)
         self.line_breaks = LineBreaks(nlp.vocab)
+        self.study_neighbours = {
+            strings.add(word): tuple(frozenset(map(strings.add, side)) for side in sides)
+            for word, sides in STUDY_HINT_NEIGHBOURS.items()
+        }
 
     def _clause_index(self, doc: Doc, text: str) -> ClauseIndex:
         """Clause ends and cue words found from the token arrays, not by scanning the text."""
@@ -65,9 +71,15 @@ class SkillQualifiers:
                 first_break, _ = self.line_breaks.of(lower)
                 if first_break >= 0:
                     found["bounds"].append(starts[i] + first_break)
-            else:
+            elif lower not in self.study_neighbours or self._cues_study(arrays, i, lower):
                 found[kind].append(starts[i])
         return ClauseIndex(text, **found)
+
+    def _cues_study(self, arrays: TokenArrays, i: int, word: int) -> bool:
+        """Whether the study word at token ``i`` stands beside a word that makes it a cue (the
+        nearest tokens either side, white space skipped)."""
+        before, after = self.study_neighbours[word]
+        return _word_at(arrays, i, -1) in before or _word_at(arrays, i, 1) in after
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -93,6 +105,15 @@ class SkillQualifiers:
         if not doc.user_data.get(RECORDS_ONLY_KEY):
             doc.spans[SPAN_KEY] = [Span(doc, m.start, m.end, label=m.skill_id) for m in mentions]
         return doc
+
+
+def _word_at(arrays: TokenArrays, i: int, step: int) -> int:
+    """The lower-case hash of the nearest token that is not white space from token ``i`` in the
+    direction ``step`` (0 past either end)."""
+    i += step
+    while 0 <= i < len(arrays.lower) and arrays.is_space[i]:
+        i += step
+    return int(arrays.lower[i]) if 0 <= i < len(arrays.lower) else 0
 
 
 @Language.factory(
