@@ -179,7 +179,6 @@ class ClauseIndex:
             hint_positions(text, PREFERRED_HINTS) if preferred_hints is None else preferred_hints
         )
         self.year_hints = hint_positions(text, YEAR_HINTS) if year_hints is None else year_hints
-        self._preferred: dict[tuple[int, int], bool] = {}
         self._year_lists: list[tuple[int, int, float]] | None = None
 
     def clause(self, start: int, end: int) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from skillgap.extraction.doc_data import (
     SkillMention,
     doc_kind,
     doc_text,
+    token_arrays,
 )
 from skillgap.extraction.english import is_english_word
 from skillgap.extraction.forms import spelling_variants
@@ -53,6 +54,12 @@ class SkillContext(TaxonomyComponent):
             skill_id: frozenset().union(*map(spelling_variants, rule.forms)) or None
             for skill_id, rule in self.rules.items()
         }
+        strings = self.nlp.vocab.strings
+        self.support_words: dict[str, frozenset[int]] = {  # each word of any_of, or it plus "s"
+            skill_id: frozenset(strings.add(w + s) for w in rule.any_of for s in ("", "s"))
+            for skill_id, rule in self.rules.items()
+        }
+        self.list_words = frozenset(strings.add(w) for w in _LIST_WORDS)
 
     def _needs_check(self, text: str, mention: SkillMention) -> bool:
         if mention.caps_only:
@@ -69,7 +76,8 @@ class SkillContext(TaxonomyComponent):
         mentions = [
             m
             for m in doc.user_data.get(MENTIONS_KEY) or ()
-            if not (_inside_hyphenated_name(doc, text, m) or _inside_compound(text, m))
+            if not _beside_hyphen(text, m)
+            or not (_inside_hyphenated_name(doc, text, m) or _inside_compound(text, m))
         ]
         pending = [m for m in mentions if self._needs_check(text, m)]
         if pending:
@@ -101,7 +109,8 @@ class SkillContext(TaxonomyComponent):
             return False
         if rule is None:
             return True
-        if listed and rule.in_skill_list and _beside_listed_skill(doc, mention, anchored):
+        in_list = listed and rule.in_skill_list
+        if in_list and _beside_listed_skill(doc, mention, anchored, self.list_words):
             return True  # "Python/Perl/Go for tooling": the list settles the meaning
         prev = doc[mention.start - 1].lower_ if mention.start > 0 else ""
         nxt = doc[mention.end].lower_ if mention.end < len(doc) else ""
@@ -109,8 +118,9 @@ class SkillContext(TaxonomyComponent):
             return False
         if _in_skills_section(doc, mention):
             return True  # a resume's skills section names skills ("Bootstrap inference" aside)
-        window = doc[max(0, mention.start - rule.window) : min(len(doc), mention.end + rule.window)]
-        return bool(rule.any_of) and any(_word_in(t.lower_, rule.any_of) for t in window)
+        lowers = token_arrays(doc).lower
+        window = lowers[max(0, mention.start - rule.window) : mention.end + rule.window].tolist()
+        return not self.support_words[mention.skill_id].isdisjoint(window)
 
 
 def _inside_other_mention(mention: SkillMention, mentions: list[SkillMention]) -> bool:
@@ -123,6 +133,13 @@ def _inside_other_mention(mention: SkillMention, mentions: list[SkillMention]) -
         and mention.start < other.end
         for other in mentions
     )
+
+
+def _beside_hyphen(text: str, mention: SkillMention) -> bool:
+    """Whether a hyphen touches the mention on either side (most mentions: no, so the checks
+    for hyphenated names and compounds are skipped)."""
+    start, end = mention.start_char, mention.end_char
+    return "-" in (text[start - 1 : start], text[end : end + 1])
 
 
 def _in_skills_section(doc: Doc, mention: SkillMention) -> bool:
@@ -166,10 +183,6 @@ def _inside_compound(text: str, mention: SkillMention) -> bool:
     return prefix is not None and is_english_word(prefix.group(1))
 
 
-def _word_in(word: str, words: tuple[str, ...]) -> bool:
-    return word in words or (word.endswith("s") and word[:-1] in words)
-
-
 def _caps_line(text: str, mention: SkillMention) -> bool:
     start = text.rfind("\n", 0, mention.start_char) + 1
     end = text.find("\n", mention.end_char)
@@ -177,15 +190,21 @@ def _caps_line(text: str, mention: SkillMention) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _beside_listed_skill(doc: Doc, mention: SkillMention, anchored: np.ndarray) -> bool:
-    """Whether the mention stands in a list next to another (accepted) skill mention."""
+def _beside_listed_skill(
+    doc: Doc, mention: SkillMention, anchored: np.ndarray, list_words: frozenset[int]
+) -> bool:
+    """Whether the mention stands in a list next to another (accepted) skill mention: only
+    list words (hashes in ``list_words``) and punctuation between them."""
+    arrays = token_arrays(doc)
+    lowers, (starts, ends), text = arrays.lower, arrays.offsets, doc_text(doc)
     for step, edge in ((-1, mention.start - 1), (1, mention.end)):
         i, glue = edge, 0
-        while 0 <= i < len(doc) and glue <= 2:
+        while 0 <= i < len(lowers) and glue <= 2:
             if anchored[i]:
                 return True
-            token = doc[i]
-            if token.lower_ in _LIST_WORDS or not any(c.isalnum() for c in token.text):
+            if int(lowers[i]) in list_words or not any(
+                c.isalnum() for c in text[starts[i] : ends[i]]
+            ):
                 glue += 1
                 i += step
                 continue
