@@ -25,12 +25,14 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from skillgap.memo import per_object
 from skillgap.models import DocKind
 
 SPAN_KEY = "skills"
 RECORDS_ONLY_KEY = "skillgap.records_only"  # Doc.user_data: the caller reads the records, not Spans
 DEFAULT_KIND: DocKind = "job"
 _ARRAYS_KEY = "skillgap.token_arrays"
+_SPACES_KEY = "skillgap.space_tokens"
 _PAIR_FACTOR = np.uint64(1_000_003)
 
 
@@ -163,7 +165,7 @@ def new_mention(
 
 class LineBreaks:
     """Where white-space tokens break lines, by the token's string hash: the offset of the first
-    line break in it (-1: none) and how many it holds, worked out once per string."""
+    line break in it (-1: none) and how many it holds, worked out once per string and vocabulary."""
 
     MAX_CACHED = 10_000  # distinct runs of white space are many only in odd texts
 
@@ -180,6 +182,38 @@ class LineBreaks:
             string = self.strings[space]
             found = self.cache[space] = (string.find("\n"), string.count("\n"))
         return found
+
+
+_line_breaks_of = per_object(LineBreaks)
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceTokens:
+    """A Doc's white-space tokens as the components read them."""
+
+    breaks: list[int]  # character offset of the first line break in each token holding one
+    blank: list[int]  # index of each token holding a blank line (two line breaks or more)
+
+
+def space_tokens(doc: Doc) -> SpaceTokens:
+    """The Doc's line breaks and blank lines, computed on first use."""
+    found = doc.user_data.get(_SPACES_KEY)
+    if found is None:
+        arrays = token_arrays(doc)
+        at = arrays.is_space.nonzero()[0]
+        hashes = arrays.lower[at].tolist()
+        line_breaks = _line_breaks_of(doc.vocab)
+        of = {space: line_breaks.of(space) for space in set(hashes)}
+        starts = arrays.offsets[0]
+        breaks, blank = [], []
+        for i, space in zip(at.tolist(), hashes, strict=True):
+            first, count = of[space]
+            if first >= 0:
+                breaks.append(starts[i] + first)
+                if count > 1:
+                    blank.append(i)
+        found = doc.user_data[_SPACES_KEY] = SpaceTokens(breaks, blank)
+    return found
 
 
 class TakenTokens:

@@ -20,7 +20,6 @@ from skillgap.extraction import forms
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
 from skillgap.extraction.doc_data import (
     MENTIONS_KEY,
-    LineBreaks,
     SkillMention,
     TakenTokens,
     doc_text,
@@ -28,6 +27,7 @@ from skillgap.extraction.doc_data import (
     new_mention,
     pair_hashes,
     sorted_hashes,
+    space_tokens,
     token_arrays,
 )
 from skillgap.extraction.forms import spelling_variants
@@ -169,7 +169,6 @@ class SkillMatcher(TaxonomyComponent):
         self.coordinators = frozenset(strings.add(w) for w in _COORDINATORS)
         self.comma = strings.add(",")
         self.clause_ends = sorted_hashes(strings.add(t) for t in CLAUSE_ENDS)
-        self.line_breaks = LineBreaks(vocab)
 
     def _fill_tables(self, patterns: Patterns) -> None:
         """The name tables from the spelling variants of every form, title and cased form."""
@@ -306,8 +305,7 @@ class SkillMatcher(TaxonomyComponent):
         lowers, spaces = arrays.lower, arrays.is_space == 1
         all_words = np.where(spaces, 0, lowers).tolist()  # word hashes, 0 for white space
         all_breaks = in_sorted(lowers, self.clause_ends)
-        for i in spaces.nonzero()[0].tolist():
-            all_breaks[i] = self.line_breaks.of(int(lowers[i]))[1] > 1  # a blank line
+        all_breaks[space_tokens(doc).blank] = True  # no phrase runs across a blank line
         breaks_list = all_breaks.tolist()
         out: list[SkillMention] = []
         for start in starts:

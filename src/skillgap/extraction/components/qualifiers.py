@@ -11,13 +11,13 @@ from skillgap.extraction.doc_data import (
     RECORDS_ONLY_KEY,
     SECTIONS_KEY,
     SPAN_KEY,
-    LineBreaks,
     SkillMention,
     TokenArrays,
     doc_kind,
     doc_text,
     in_sorted,
     sorted_hashes,
+    space_tokens,
     token_arrays,
 )
 from skillgap.extraction.qualifiers import (
@@ -50,7 +50,6 @@ class SkillQualifiers:
         ):
             self.kinds.update((strings.add(w), kind) for w in words)
         self.hashes = sorted_hashes(self.kinds)
-        self.line_breaks = LineBreaks(nlp.vocab)
         self.study_neighbours = {
             strings.add(word): tuple(frozenset(map(strings.add, side)) for side in sides)
             for word, sides in STUDY_HINT_NEIGHBOURS.items()
@@ -64,15 +63,11 @@ class SkillQualifiers:
             "bounds": [], "negation_hints": [], "preferred_hints": [], "year_hints": []
         }  # fmt: skip
         lowers = arrays.lower
-        hits = (in_sorted(lowers, self.hashes) | (arrays.is_space == 1)).nonzero()[0]
+        hits = in_sorted(lowers, self.hashes).nonzero()[0]
         for i, lower in zip(hits.tolist(), lowers[hits].tolist(), strict=True):
-            kind = self.kinds.get(lower)
-            if kind is None:  # white space: a clause ends at a line break
-                first_break, _ = self.line_breaks.of(lower)
-                if first_break >= 0:
-                    found["bounds"].append(starts[i] + first_break)
-            elif lower not in self.study_neighbours or self._cues_study(arrays, i, lower):
-                found[kind].append(starts[i])
+            if lower not in self.study_neighbours or self._cues_study(arrays, i, lower):
+                found[self.kinds[lower]].append(starts[i])
+        found["bounds"] = sorted(found["bounds"] + space_tokens(doc).breaks)  # and line breaks
         return ClauseIndex(text, **found)
 
     def _cues_study(self, arrays: TokenArrays, i: int, word: int) -> bool:
