@@ -37,7 +37,7 @@ def tokenizable(text: str) -> str:
     if (
         len(text) <= _QUICK_CHECK_CHARS
         and not _has_long_runs(text)
-        and (len(text) <= MAX_SENTENCE_CHARS or _LONG_SENTENCE.search(text) is None)
+        and not _may_have_long_sentence(text)
     ):
         return text
     text = _PUNCTUATION_RUN.sub(lambda m: _break(m.group(), MAX_PUNCTUATION_RUN), text)
@@ -52,6 +52,16 @@ def _has_long_runs(text: str) -> bool:
     return bool(long_words) and (
         max(map(len, long_words)) > MAX_WORD_CHARS
         or _PUNCTUATION_RUN.search(" ".join(long_words)) is not None
+    )
+
+
+def _may_have_long_sentence(text: str) -> bool:
+    """Whether ``text`` holds a stretch ``tokenizable`` breaks: one lies inside a line, so a text
+    whose lines are all short has none (a split is ~5x faster than the expression's scan)."""
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return False
+    return max(map(len, text.split("\n"))) > MAX_SENTENCE_CHARS and bool(
+        _LONG_SENTENCE.search(text)
     )
 
 
