@@ -91,10 +91,10 @@ class SkillFuzzy(TaxonomyComponent):
         self.join_left_hashes = sorted_hashes(strings.add(w) for w in joins_left)
         self.join_right_hashes = sorted_hashes(strings.add(w) for w in joins_right)
         self.hyphen = np.uint64(strings.add("-"))
-        buckets: dict[str, list[str]] = defaultdict(list)
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)  # by first letter, length
         for key in sorted(single_words):
             if len(key) >= self.min_length and key.isalpha():
-                buckets[key[0]].append(key)
+                buckets[key[0], len(key)].append(key)
         self.buckets = dict(buckets)
         self._reset_cache()
 
@@ -114,10 +114,16 @@ class SkillFuzzy(TaxonomyComponent):
             return self.keys[bare], "alias", 100.0
         if len(key) < self.min_length or not key.isalpha():
             return None
+        if is_english_word(key):
+            return None
         max_edits = 2 if len(key) >= LONG_WORD else 1
-        choices = [c for c in self.buckets.get(key[0], ()) if abs(len(c) - len(key)) <= max_edits]
+        choices = sorted(  # in alphabetical order, as ties go to the first
+            c
+            for size in range(len(key) - max_edits, len(key) + max_edits + 1)
+            for c in self.buckets.get((key[0], size), ())
+        )
         best = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=max_edits)
-        if best is None or is_english_word(key) or _glued_words(word):
+        if best is None or _glued_words(word):
             return None
         if len(key) < SHORT_WORD and len(key) == len(best[0]) and sorted(key) != sorted(best[0]):
             return None  # a short word one letter off is another name ("Dexian"), not a typo
@@ -161,9 +167,11 @@ class SkillFuzzy(TaxonomyComponent):
         orths = arrays.orth
         for start, end, skill_ids in self._hyphen_chains(text, offsets, orths):
             add(start, end, skill_ids, "alias")
-        for orth, (skill_ids, how, score) in self._word_hits(orths).items():
-            for i in (orths == np.uint64(orth)).nonzero()[0]:
-                add(int(i), int(i) + 1, skill_ids, how, score)
+        hits = self._word_hits(orths)
+        at = in_sorted(orths, sorted_hashes(hits)).nonzero()[0]  # every place of every hit
+        for i, orth in zip(at.tolist(), orths[at].tolist(), strict=True):
+            skill_ids, how, score = hits[orth]
+            add(i, i + 1, skill_ids, how, score)
         return doc
 
     def _word_hits(self, orths: np.ndarray) -> dict[int, WordHit]:
