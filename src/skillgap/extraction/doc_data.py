@@ -121,13 +121,15 @@ def token_arrays(doc: Doc) -> TokenArrays:
     """The Doc's token arrays, computed on first use."""
     arrays = doc.user_data.get(_ARRAYS_KEY)
     if arrays is None:
-        table = doc.to_array([LOWER, ORTH, IS_SPACE, IDX, LENGTH])
-        starts = table[:, 3]
+        # one attribute per row, each contiguous: NumPy searches a strided column ~20% slower
+        lower, orth, is_space, starts, lengths = np.ascontiguousarray(
+            doc.to_array([LOWER, ORTH, IS_SPACE, IDX, LENGTH]).T
+        )
         arrays = TokenArrays(
-            lower=table[:, 0],
-            orth=table[:, 1],
-            is_space=table[:, 2],
-            offsets=(starts.tolist(), (starts + table[:, 4]).tolist()),
+            lower=lower,
+            orth=orth,
+            is_space=is_space,
+            offsets=(starts.tolist(), (starts + lengths).tolist()),
         )
         doc.user_data[_ARRAYS_KEY] = arrays
     return arrays
