@@ -285,3 +285,9 @@ def test_the_collector_is_paused_while_building_and_restored_after() -> None:
     with pytest.raises(RuntimeError), collector_paused():
         raise RuntimeError("a failed build")
     assert gc.isenabled()
+
+
+def test_a_text_with_lone_surrogates_is_a_clear_value_error():
+    with pytest.raises(ValueError, match="lone surrogates"):
+        skillgap.extract("Python and \ud800 SQL")
+    assert "python" in skillgap.extract("Python and \ufffd SQL").skill_ids

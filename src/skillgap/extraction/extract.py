@@ -87,7 +87,13 @@ def _prepared_doc(
     rest) and any headings from the document's markup set, ready for the components."""
     _check_length(text)
     _check_kind(kind)
-    doc = nlp.make_doc(tokenizable(text))  # same offsets; no quadratic token shapes
+    try:
+        doc = nlp.make_doc(tokenizable(text))  # same offsets; no quadratic token shapes
+    except UnicodeEncodeError:  # spaCy's string store holds UTF-8
+        raise ValueError(
+            "the text holds lone surrogates, which are not Unicode characters; "
+            "decode it with errors='replace'"
+        ) from None
     doc.user_data[RECORDS_ONLY_KEY] = True  # profile_from_doc reads the records, not Spans
     if headings:
         doc.user_data[HEADINGS_KEY] = headings
