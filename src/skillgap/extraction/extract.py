@@ -37,6 +37,8 @@ from skillgap.models import (
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 KindArg = Literal["auto", "resume", "job"]
+_TITLE_SCAN = 2000  # characters read for a posting's title line
+_TITLE_TRIM = " \t#*-:"
 
 
 class HasText(Protocol):
@@ -71,10 +73,15 @@ def _check_kind(kind: KindArg) -> None:
 
 
 def _title(text: str, kind: DocKind) -> str | None:
+    """A posting's first non-empty line, if it is short enough to be its title."""
     if kind != "job":
         return None
-    for line in text.splitlines():
-        line = line.strip(" \t#*-:")
+    head = text[:_TITLE_SCAN]  # the first line is found there, without splitting the whole text
+    lines = head.splitlines()
+    if len(head) < len(text):
+        lines = lines[:-1]  # possibly cut
+    for line in lines if any(line.strip(_TITLE_TRIM) for line in lines) else text.splitlines():
+        line = line.strip(_TITLE_TRIM)
         if line:
             return line[:120] if len(line.split()) <= 12 else None
     return None
