@@ -195,3 +195,22 @@ def test_a_firm_requirement_holds_under_a_nice_to_have_heading(
 ) -> None:
     index, start, end = span(text, word)
     assert index.level("preferred", start, end) == level
+
+
+def test_the_pipeline_tells_degree_subjects_as_the_text_does() -> None:
+    """The pipeline finds "in" and "of" from tokens before it reads a degree's subjects; the text
+    path finds them in the text, and both must agree on every mention."""
+    from skillgap import extract
+
+    text = (
+        "Requirements:\n- MSc in Statistics or Machine Learning\n"
+        "- Degree in Computer Science, Bioinformatics, or a related field\n"
+        "- Bachelor of Data Science\n- BS in CS with experience in Python\n- Docker and Kafka\n"
+    )
+    index = ClauseIndex(text)
+    profile = extract(text, kind="job")
+    mentions = [m for hit in profile.skills for m in hit.mentions]
+    assert {m.text for m in mentions} >= {"Machine Learning", "Bioinformatics", "Python", "Docker"}
+    for m in mentions:
+        assert (m.section == "education") is index.degree_subject(m.start), m.text
+    assert any(m.section == "education" for m in mentions)

@@ -129,6 +129,7 @@ PREFERRED_HINTS = frozenset(
      "fantastic", "awesome", "welcome", "welcomed", "gives", "give")
 )  # fmt: skip
 YEAR_HINTS = frozenset(("year", "years", "yr", "yrs", "month", "months"))
+DEGREE_LINK_HINTS = frozenset(("in", "of"))  # a degree names its subject after one ("MSc in X")
 # tokens that end a clause; "*" only as a bullet between spaces (flattened lists: "Go * Rust")
 CLAUSE_END_TOKENS = (".", "!", "?", ";", "•", "·", "*")
 _BOUNDARY_RE = re.compile(r"[\n;•·]|[.!?](?=\s)|(?<=\s)\*(?=\s)")
@@ -165,6 +166,7 @@ class ClauseIndex:
         negation_hints: list[int] | None = None,
         preferred_hints: list[int] | None = None,
         year_hints: list[int] | None = None,
+        degree_link_hints: list[int] | None = None,
     ):
         self.text = text
         if bounds is None:
@@ -179,6 +181,11 @@ class ClauseIndex:
             hint_positions(text, PREFERRED_HINTS) if preferred_hints is None else preferred_hints
         )
         self.year_hints = hint_positions(text, YEAR_HINTS) if year_hints is None else year_hints
+        self.degree_link_hints = (
+            hint_positions(text, DEGREE_LINK_HINTS)
+            if degree_link_hints is None
+            else degree_link_hints
+        )
         self._year_lists: list[tuple[int, int, float]] | None = None
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -272,8 +279,10 @@ class ClauseIndex:
         """Whether a mention starting at ``start`` names a subject of a degree ("MSc in
         Computer Science, Bioinformatics or a related field"): an education requirement, not a
         skill the role asks for."""
-        c_start = (clause or self.clause(start, start))[0]
-        m = _DEGREE_RE.search(self.text, max(c_start, start - _DEGREE_REACH), start)
+        low = max((clause or self.clause(start, start))[0], start - _DEGREE_REACH)
+        if not _any_between(self.degree_link_hints, low, start):
+            return False  # no "in" or "of" to name a subject after
+        m = _DEGREE_RE.search(self.text, low, start)
         return m is not None and not _NOT_SUBJECT_RE.search(m.group("subjects"))
 
     def years_near(

@@ -22,6 +22,7 @@ from skillgap.extraction.doc_data import (
 )
 from skillgap.extraction.qualifiers import (
     CLAUSE_END_TOKENS,
+    DEGREE_LINK_HINTS,
     NEGATION_HINTS,
     PREFERRED_HINTS,
     STUDY_HINT_NEIGHBOURS,
@@ -46,6 +47,7 @@ class SkillQualifiers:
             ("negation_hints", NEGATION_HINTS),
             ("preferred_hints", PREFERRED_HINTS),
             ("year_hints", YEAR_HINTS),
+            ("degree_link_hints", DEGREE_LINK_HINTS),
             ("bounds", CLAUSE_END_TOKENS),
         ):
             self.kinds.update((strings.add(w), kind) for w in words)
@@ -60,7 +62,8 @@ class SkillQualifiers:
         arrays = token_arrays(doc)
         starts = arrays.offsets[0]
         found: dict[str, list[int]] = {
-            "bounds": [], "negation_hints": [], "preferred_hints": [], "year_hints": []
+            "bounds": [], "negation_hints": [], "preferred_hints": [], "year_hints": [],
+            "degree_link_hints": [],
         }  # fmt: skip
         lowers = arrays.lower
         hits = in_sorted(lowers, self.hashes).nonzero()[0]
