@@ -114,11 +114,12 @@ class TokenSequences:
             return found
         pairs = pair_hashes(hashes[:-1], hashes[1:])
         at = in_sorted(pairs, self.pairs).nonzero()[0]
+        words = hashes.tolist() if len(at) else []  # one list: slicing it beats slicing NumPy
         for start, pair in zip(at.tolist(), pairs[at].tolist(), strict=True):
             for length in self.lengths[pair]:
                 if start + length > size:
                     break
-                sequence = tuple(hashes[start : start + length].tolist())
+                sequence = tuple(words[start : start + length])
                 found += [(key, start, start + length) for key in keys.get(sequence, ())]
         return found
 
@@ -247,7 +248,8 @@ class SkillMatcher(TaxonomyComponent):
             if taken.any(start, end):
                 continue
             taken.mark(start, end)
-            for skill_id, how in sorted(found[start, end].items()):
+            named = found[start, end]
+            for skill_id, how in sorted(named.items()) if len(named) > 1 else named.items():
                 mention = new_mention(offsets, start, end, skill_id, "alias")
                 if text[mention.start_char : mention.end_char].lower() in self.names[skill_id]:
                     mention.match = "exact"
@@ -308,14 +310,24 @@ class SkillMatcher(TaxonomyComponent):
         all_breaks[space_tokens(doc).blank] = True  # no phrase runs across a blank line
         breaks_list = all_breaks.tolist()
         out: list[SkillMention] = []
+        size = len(all_words)
         for start in starts:
-            words = all_words[start : start + _PHRASE_REACH]
-            breaks = breaks_list[start : start + _PHRASE_REACH]
-            present = set(words)
+            reach = min(size, start + _PHRASE_REACH)
+            following = start + 1  # the next word, past a line break
+            while following < reach and not all_words[following] and not breaks_list[following]:
+                following += 1
+            second = all_words[following] if following < reach and not breaks_list[following] else 0
+            window: tuple[list[int], list[bool], set[int]] | None = None
             done: set[str] = set()
-            for skill_id, slots in self.phrases[words[0]]:
+            for skill_id, slots in self.phrases[all_words[start]]:
                 if skill_id in done or (skill_id, start) in covered:
                     continue
+                if slots[1] is not None and second not in slots[1]:
+                    continue  # its second word does not follow (most phrases end here)
+                if window is None:
+                    words = all_words[start:reach]
+                    window = (words, breaks_list[start:reach], set(words))
+                words, breaks, present = window
                 if slots[-1] is None or slots[-1].isdisjoint(present):
                     continue  # its last word is not in reach
                 end = match_at(slots, words, breaks, 0)
