@@ -138,7 +138,11 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
         if entries:
             dated = years_used([m.start for m in mentions], entries)
             years += [dated] if dated else []
-        level = max((m.level for m in mentions), key=LEVEL_RANK.__getitem__)
+        level = (
+            mentions[0].level
+            if len(mentions) == 1
+            else max((m.level for m in mentions), key=LEVEL_RANK.__getitem__)
+        )
         if kind == "job" and level is None:
             level = "required"  # named only in the posting's stack tags
         skills.append(
