@@ -265,6 +265,18 @@ def test_a_context_rule_governs_the_plural_of_its_form_too():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "You are an excellent communicator and a team player.",
+        "Skilled communicators who explain complex problems simply.",
+        "Effective Communicater, Problem Solving",  # a typo of the word
+    ],
+)
+def test_a_communicator_of_any_kind_states_communication(text: str):
+    assert "communication" in ids(text)
+
+
+@pytest.mark.parametrize(
     ("text", "skill", "found"),
     [
         ("Operate and maintain mass spectrometry instrumentation.", "observability", False),
