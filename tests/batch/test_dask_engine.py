@@ -101,7 +101,9 @@ def test_tls_without_certificates_fails_before_any_client(monkeypatch):
 
 @pytest.mark.slow
 def test_ctrl_c_on_a_dask_batch_prints_one_line_and_no_worker_traceback(tmp_path):
-    rows = [f"r{i},Experience: Python and SQL at company {i}. " * 3 for i in range(400)]
+    # enough rows that the batch is still running when the first checkpoint shows (extraction
+    # takes about a millisecond a resume)
+    rows = [f"r{i},Experience: Python and SQL at company {i}. " * 3 for i in range(4000)]
     (tmp_path / "r.csv").write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
     JOBS.to_csv(tmp_path / "j.csv", index=False)
     command = [sys.executable, "-m", "skillgap", "batch", "--resumes", "r.csv", "--jobs", "j.csv",
