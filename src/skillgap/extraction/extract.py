@@ -37,8 +37,6 @@ from skillgap.models import (
 from skillgap.taxonomy import Taxonomy, default_taxonomy
 
 KindArg = Literal["auto", "resume", "job"]
-_TITLE_SCAN = 2000  # characters read for a posting's title line
-_TITLE_TRIM = " \t#*-:"
 
 
 class HasText(Protocol):
@@ -76,12 +74,8 @@ def _title(text: str, kind: DocKind) -> str | None:
     """A posting's first non-empty line, if it is short enough to be its title."""
     if kind != "job":
         return None
-    head = text[:_TITLE_SCAN]  # the first line is found there, without splitting the whole text
-    lines = head.splitlines()
-    if len(head) < len(text):
-        lines = lines[:-1]  # possibly cut
-    for line in lines if any(line.strip(_TITLE_TRIM) for line in lines) else text.splitlines():
-        line = line.strip(_TITLE_TRIM)
+    for line in text.splitlines():
+        line = line.strip(" \t#*-:")
         if line:
             return line[:120] if len(line.split()) <= 12 else None
     return None
@@ -138,11 +132,7 @@ def profile_from_doc(doc: Doc, source: str, taxonomy: Taxonomy) -> DocumentProfi
         if entries:
             dated = years_used([m.start for m in mentions], entries)
             years += [dated] if dated else []
-        level = (
-            mentions[0].level
-            if len(mentions) == 1
-            else max((m.level for m in mentions), key=LEVEL_RANK.__getitem__)
-        )
+        level = max((m.level for m in mentions), key=LEVEL_RANK.__getitem__)
         if kind == "job" and level is None:
             level = "required"  # named only in the posting's stack tags
         skills.append(

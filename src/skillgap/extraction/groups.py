@@ -114,8 +114,7 @@ def requirement_groups(
         if head is not None:
             examples, run = _bracketed(text, head, run)
             groups += _examples(text, [head, *examples])
-        if len(run) > 1 or (run and len(run[0][2]) > 1):  # one id alone makes no group
-            groups += _group(text, run, prerequisites)
+        groups += _group(text, run, prerequisites) if run else []
         i = j + 1
     return tuple(_distinct(groups))
 
@@ -180,9 +179,6 @@ def _spans(members: Iterable[Member]) -> list[_Span]:
     out: list[_Span] = []
     for (start, end), found in sorted(by_span.items()):
         if out and start < out[-1][1]:
-            continue
-        if len(found) == 1:
-            out.append((start, end, (found[0].skill_id,), found[0].level))
             continue
         ids = tuple(dict.fromkeys(m.skill_id for m in found))
         level = max((m.level for m in found), key=LEVEL_RANK.__getitem__)

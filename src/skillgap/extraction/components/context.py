@@ -76,8 +76,7 @@ class SkillContext(TaxonomyComponent):
         mentions = [
             m
             for m in doc.user_data.get(MENTIONS_KEY) or ()
-            if not _beside_hyphen(text, m)
-            or not (_inside_hyphenated_name(doc, text, m) or _inside_compound(text, m))
+            if not (_inside_hyphenated_name(doc, text, m) or _inside_compound(text, m))
         ]
         pending = [m for m in mentions if self._needs_check(text, m)]
         if pending:
@@ -133,13 +132,6 @@ def _inside_other_mention(mention: SkillMention, mentions: list[SkillMention]) -
         and mention.start < other.end
         for other in mentions
     )
-
-
-def _beside_hyphen(text: str, mention: SkillMention) -> bool:
-    """Whether a hyphen touches the mention on either side (most mentions: no, so the checks
-    for hyphenated names and compounds are skipped)."""
-    start, end = mention.start_char, mention.end_char
-    return "-" in (text[start - 1 : start], text[end : end + 1])
 
 
 def _in_skills_section(doc: Doc, mention: SkillMention) -> bool:

@@ -248,8 +248,7 @@ class SkillMatcher(TaxonomyComponent):
             if taken.any(start, end):
                 continue
             taken.mark(start, end)
-            named = found[start, end]
-            for skill_id, how in sorted(named.items()) if len(named) > 1 else named.items():
+            for skill_id, how in sorted(found[start, end].items()):
                 mention = new_mention(offsets, start, end, skill_id, "alias")
                 if text[mention.start_char : mention.end_char].lower() in self.names[skill_id]:
                     mention.match = "exact"
