@@ -11,7 +11,7 @@ import numpy as np
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from skillgap.extraction.doc_data import doc_text, pair_hashes, token_arrays
+from skillgap.extraction.doc_data import HashKeys, doc_text, pair_hashes, token_arrays
 from skillgap.memo import per_object
 from skillgap.models import DocKind
 
@@ -47,20 +47,17 @@ RESUME_PAIRS = (
 
 
 class _Keyed:
-    """Job and resume cue keys in one sorted array, counted with one binary search per value
-    (faster than ``np.isin`` for a handful of keys)."""
+    """Job and resume cue keys in one set, with the kind of each."""
 
     def __init__(self, job: list[int], resume: list[int]):
         kinds = dict.fromkeys(job, 0) | dict.fromkeys(resume, 1)
-        order = sorted(kinds)
-        self.keys = np.array(order, dtype=np.uint64)
-        self.kinds = np.array([kinds[k] for k in order], dtype=np.int64)
+        self.keys = HashKeys(kinds)
+        self.kinds = np.array([kinds[k] for k in self.keys.sorted.tolist()], dtype=np.int64)
 
     def count(self, values: np.ndarray) -> np.ndarray:
         """Occurrences of job cues and of resume cues among ``values``."""
-        at = self.keys.searchsorted(values)
-        found = self.keys.take(at, mode="clip") == values  # see in_sorted
-        return np.bincount(self.kinds.take(at[found]), minlength=2)
+        found = values[self.keys.where(values)]
+        return np.bincount(self.kinds.take(self.keys.sorted.searchsorted(found)), minlength=2)
 
 
 class KindCues:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
 from skillgap.extraction.doc_data import (
     MENTIONS_KEY,
+    HashKeys,
     Offsets,
     SkillMention,
     TakenTokens,
@@ -88,8 +89,8 @@ class SkillFuzzy(TaxonomyComponent):
             variant: tuple(sorted(ids)) for variant, ids in parts.items()
         }  # exact spellings, for names joined by slashes ("C#/C++")
         strings = self.nlp.vocab.strings
-        self.join_left_hashes = sorted_hashes(strings.add(w) for w in joins_left)
-        self.join_right_hashes = sorted_hashes(strings.add(w) for w in joins_right)
+        self.join_left_hashes = HashKeys(strings.add(w) for w in joins_left)
+        self.join_right_hashes = HashKeys(strings.add(w) for w in joins_right)
         self.hyphen = np.uint64(strings.add("-"))
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)  # by first letter, length
         for key in sorted(single_words):
@@ -213,9 +214,9 @@ class SkillFuzzy(TaxonomyComponent):
         """Multi-word forms split by a line break ("Natural\\nLanguage Processing")."""
         spaces = arrays.is_space.nonzero()[0]
         spaces = spaces[(spaces > 0) & (spaces < len(doc) - 1)]
-        joinable = in_sorted(arrays.lower[spaces - 1], self.join_left_hashes) & in_sorted(
-            arrays.lower[spaces + 1], self.join_right_hashes
-        )
+        joinable = self.join_left_hashes.contains(
+            arrays.lower[spaces - 1]
+        ) & self.join_right_hashes.contains(arrays.lower[spaces + 1])
         candidates = spaces[joinable].tolist()
         if not candidates:
             return

@@ -20,13 +20,12 @@ from skillgap.extraction import forms
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
 from skillgap.extraction.doc_data import (
     MENTIONS_KEY,
+    HashKeys,
     SkillMention,
     TakenTokens,
     doc_text,
-    in_sorted,
     new_mention,
     pair_hashes,
-    sorted_hashes,
     space_tokens,
     token_arrays,
 )
@@ -54,8 +53,8 @@ class TokenSequences:
         self.lower = lower
         self.keys: dict[tuple[int, ...], list[str]] = defaultdict(list)
         self._hashes: dict[str, int] = {}  # per word, while adding: most words recur
-        self.singles = sorted_hashes(())  # the one-word sequences
-        self.pairs = sorted_hashes(())  # the first two words of the longer ones (pair_hashes)
+        self.singles = HashKeys(())  # the one-word sequences
+        self.pairs = HashKeys(())  # the first two words of the longer ones (pair_hashes)
         self.lengths: dict[int, list[int]] = {}  # per such pair, the lengths of its sequences
 
     def add(self, key: str, sequences: Iterable[Tokens]) -> None:
@@ -88,7 +87,7 @@ class TokenSequences:
         """Ready the tables for ``find`` once everything is added."""
         self._hashes.clear()
         self.keys = dict(self.keys)
-        self.singles = sorted_hashes(h[0] for h in self.keys if len(h) == 1)
+        self.singles = HashKeys(h[0] for h in self.keys if len(h) == 1)
         longer = [h for h in self.keys if len(h) > 1]
         pairs = pair_hashes(
             np.array([h[0] for h in longer], dtype=np.uint64),
@@ -98,7 +97,7 @@ class TokenSequences:
         for pair, sequence in zip(pairs, longer, strict=True):
             lengths[pair].add(len(sequence))
         self.lengths = {pair: sorted(n) for pair, n in lengths.items()}
-        self.pairs = sorted_hashes(self.lengths)
+        self.pairs = HashKeys(self.lengths)
 
     def find(self, hashes: np.ndarray) -> list[tuple[str, int, int]]:
         """(key, start, end) of every sequence in the token hashes ``hashes``, overlaps included:
@@ -106,14 +105,14 @@ class TokenSequences:
         first two words stand."""
         found: list[tuple[str, int, int]] = []
         keys = self.keys
-        at = in_sorted(hashes, self.singles).nonzero()[0]
+        at = self.singles.where(hashes)
         for start, word in zip(at.tolist(), hashes[at].tolist(), strict=True):
             found += [(key, start, start + 1) for key in keys[(word,)]]
         size = len(hashes)
         if size < 2:
             return found
         pairs = pair_hashes(hashes[:-1], hashes[1:])
-        at = in_sorted(pairs, self.pairs).nonzero()[0]
+        at = self.pairs.where(pairs)
         words = hashes.tolist() if len(at) else []  # one list: slicing it beats slicing NumPy
         for start, pair in zip(at.tolist(), pairs[at].tolist(), strict=True):
             for length in self.lengths[pair]:
@@ -166,10 +165,10 @@ class SkillMatcher(TaxonomyComponent):
                 write_json(path, self._tables(), _TABLES_PREFIX)
         self.lower.freeze()
         self.cased.freeze()
-        self.phrase_starts = sorted_hashes(self.phrases)
+        self.phrase_starts = HashKeys(self.phrases)
         self.coordinators = frozenset(strings.add(w) for w in _COORDINATORS)
         self.comma = strings.add(",")
-        self.clause_ends = sorted_hashes(strings.add(t) for t in CLAUSE_ENDS)
+        self.clause_ends = HashKeys(strings.add(t) for t in CLAUSE_ENDS)
 
     def _fill_tables(self, patterns: Patterns) -> None:
         """The name tables from the spelling variants of every form, title and cased form."""
@@ -299,13 +298,13 @@ class SkillMatcher(TaxonomyComponent):
         if not self.phrases:
             return []
         arrays = token_arrays(doc)
-        starts = in_sorted(arrays.lower, self.phrase_starts).nonzero()[0].tolist()
+        starts = self.phrase_starts.where(arrays.lower).tolist()
         if not starts:
             return []
         covered = {(m.skill_id, i) for m in named for i in range(m.start, m.end)}
         lowers, spaces = arrays.lower, arrays.is_space == 1
         all_words = np.where(spaces, 0, lowers).tolist()  # word hashes, 0 for white space
-        all_breaks = in_sorted(lowers, self.clause_ends)
+        all_breaks = self.clause_ends.contains(lowers)
         all_breaks[space_tokens(doc).blank] = True  # no phrase runs across a blank line
         breaks_list = all_breaks.tolist()
         out: list[SkillMention] = []

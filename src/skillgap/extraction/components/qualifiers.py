@@ -11,12 +11,11 @@ from skillgap.extraction.doc_data import (
     RECORDS_ONLY_KEY,
     SECTIONS_KEY,
     SPAN_KEY,
+    HashKeys,
     SkillMention,
     TokenArrays,
     doc_kind,
     doc_text,
-    in_sorted,
-    sorted_hashes,
     space_tokens,
     token_arrays,
 )
@@ -51,7 +50,7 @@ class SkillQualifiers:
             ("bounds", CLAUSE_END_TOKENS),
         ):
             self.kinds.update((strings.add(w), kind) for w in words)
-        self.hashes = sorted_hashes(self.kinds)
+        self.hashes = HashKeys(self.kinds)
         self.study_neighbours = {
             strings.add(word): tuple(frozenset(map(strings.add, side)) for side in sides)
             for word, sides in STUDY_HINT_NEIGHBOURS.items()
@@ -66,7 +65,7 @@ class SkillQualifiers:
             "degree_link_hints": [],
         }  # fmt: skip
         lowers = arrays.lower
-        hits = in_sorted(lowers, self.hashes).nonzero()[0]
+        hits = self.hashes.where(lowers)
         for i, lower in zip(hits.tolist(), lowers[hits].tolist(), strict=True):
             if lower not in self.study_neighbours or self._cues_study(arrays, i, lower):
                 found[self.kinds[lower]].append(starts[i])
