@@ -58,3 +58,16 @@ def test_chunks_cached_beyond_spacys_cap_tokenize_as_in_spacy() -> None:
 def test_a_saved_pipeline_loads_with_the_larger_cache(tmp_path: Path) -> None:
     get_pipeline().to_disk(tmp_path / "nlp")
     assert spacy.load(tmp_path / "nlp").tokenizer.max_cache_size == CACHED_CHUNKS > 10_000
+
+
+def test_words_after_a_special_case_are_cached_once_they_recur() -> None:
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+    tokenizer = nlp.tokenizer
+    text = "We're hiring (e.g. for Kubernetes-based work), don't wait."
+    for _ in range(2):  # "We're" stops spaCy's caching for the rest of each text
+        tokenizer(text)
+    tokenizer(text)
+    assert set(tokenizer._affixed) <= {"We're", "(e.g.", "don't."}  # the rest came from the cache
+    assert np.array_equal(
+        nlp.make_doc(text).to_array(ATTRS), REFERENCE.make_doc(text).to_array(ATTRS)
+    )
