@@ -52,6 +52,7 @@ class EnglishTokenizer(Tokenizer):
     def __init__(self, *args: Any, **kwargs: Any):
         self._affixed: list[str] = []  # the strings that reached the affix expressions
         self._affixed_before: set[int] = set()  # hashes of those of earlier calls
+        self._tried: set[int] = set()  # hashes of those tokenized on their own
         super().__init__(*args, **kwargs)
 
     def __call__(self, string: str) -> Doc:
@@ -68,12 +69,14 @@ class EnglishTokenizer(Tokenizer):
 
     def _cache_recurring(self) -> None:
         """Tokenize on its own each string that missed the cache in an earlier call as well."""
-        before = self._affixed_before
-        again = dict.fromkeys(s for s in self._affixed if hash(s) in before)
+        before, tried = self._affixed_before, self._tried
+        again = {h: s for s in self._affixed if (h := hash(s)) in before and h not in tried}
         if len(before) >= CACHED_CHUNKS:
             before.clear()  # the cache itself is full by now
+            tried.clear()
         before.update(map(hash, self._affixed))
-        for string in again:
+        tried.update(again)  # a string holding a special case misses the cache all the same
+        for string in again.values():
             super().__call__(string)
 
 
