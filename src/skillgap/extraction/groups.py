@@ -114,7 +114,8 @@ def requirement_groups(
         if head is not None:
             examples, run = _bracketed(text, head, run)
             groups += _examples(text, [head, *examples])
-        groups += _group(text, run, prerequisites) if run else []
+        if len(run) > 1 or (run and len(run[0][2]) > 1):  # a lone name of one skill: no group
+            groups += _group(text, run, prerequisites)
         i = j + 1
     return tuple(_distinct(groups))
 
@@ -173,16 +174,14 @@ _Span = tuple[int, int, tuple[str, ...], str | None]  # start, end, skill ids, l
 
 def _spans(members: Iterable[Member]) -> list[_Span]:
     """Mentions merged by span (one span may stand for two ids), in text order, overlaps dropped."""
-    by_span: dict[tuple[int, int], list[Member]] = {}
-    for m in members:
-        by_span.setdefault((m.start, m.end), []).append(m)
     out: list[_Span] = []
-    for (start, end), found in sorted(by_span.items()):
-        if out and start < out[-1][1]:
-            continue
-        ids = tuple(dict.fromkeys(m.skill_id for m in found))
-        level = max((m.level for m in found), key=LEVEL_RANK.__getitem__)
-        out.append((start, end, ids, level))
+    for m in sorted(members, key=lambda m: (m.start, m.end)):
+        if out and (m.start, m.end) == out[-1][:2]:
+            start, end, ids, level = out[-1]
+            ids = ids if m.skill_id in ids else (*ids, m.skill_id)
+            out[-1] = (start, end, ids, max(level, m.level, key=LEVEL_RANK.__getitem__))
+        elif not out or m.start >= out[-1][1]:
+            out.append((m.start, m.end, (m.skill_id,), m.level))
     return out
 
 
