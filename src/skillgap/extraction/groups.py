@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from skillgap.models import LEVEL_RANK, Level, RequirementGroup
 
@@ -72,9 +73,9 @@ _OPENS_EXAMPLES_RE = re.compile(r"[^\S\n]*\([^\S\n]*")
 _CLAUSE_END_RE = re.compile(r"[.;!?\n•]\s")
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
-    """One positive mention of a posting: the skill id, its character span and its level."""
+class Member(NamedTuple):
+    """One positive mention of a posting: the skill id, its character span and its level (a
+    tuple: a posting has dozens, made for each extraction)."""
 
     skill_id: str
     start: int
