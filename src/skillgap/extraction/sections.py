@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from skillgap.extraction.expressions import led_by
+from skillgap.extraction.expressions import word_alternatives
 from skillgap.extraction.posting import ContextSentences
 from skillgap.headings import PLANNED_SECTIONS, looks_like_heading, section_of_heading
 from skillgap.memo import per_text
@@ -32,14 +32,21 @@ from skillgap.memo import per_text
 _HEADING_LINE_CHARS = 64
 _LABEL_LINE_RE = re.compile(r"[^\S\n]*[*#•·\-]*[^\S\n]*[A-Za-z][A-Za-z '’&/-]{1,40}?[^\S\n]*[:–—]")
 _INLINE_LABEL_RE = re.compile(r"^\s*[*#•·\-]*\s*([A-Za-z][A-Za-z '’&/-]{1,40}?)\s*[:–—]\s+\S")
-_PERMISSIVE_RE = led_by(
-    "bdnsw",
-    r"\b(?:do\s*n[o'’]?t|don['’]t|doesn['’]t|won['’]t)\s+(?:need|have)\s+to\s+"
-    r"(?:satisfy|meet|have|check|tick|know|match)\s+(?:all|every|each)\b"
-    r"|\bnot\s+(?:all|every\s+one)\s+of\s+(?:these|the\s+following)\s+(?:are|is)\s+required\b"
-    r"|\bnone\s+of\s+(?:these|the\s+following)\s+(?:are|is)\s+required\b"
-    r"|\bsome\s+of\s+(?:these|the\s+following|the\s+below|the\s+items)\b"
-    r"|\bbonus\s+points\b|\bnot\s+required,?\s+but\b",
+_NEED_ALL = (
+    r"\s+(?:need|have)\s+to\s+(?:satisfy|meet|have|check|tick|know|match)\s+(?:all|every|each)\b"
+)
+_PERMISSIVE_RE = word_alternatives(
+    [
+        *(
+            denial + _NEED_ALL
+            for denial in (r"do\s*n[o'’]?t", "don['’]t", "doesn['’]t", "won['’]t")
+        ),
+        r"not\s+(?:all|every\s+one)\s+of\s+(?:these|the\s+following)\s+(?:are|is)\s+required\b",
+        r"none\s+of\s+(?:these|the\s+following)\s+(?:are|is)\s+required\b",
+        r"some\s+of\s+(?:these|the\s+following|the\s+below|the\s+items)\b",
+        r"bonus\s+points\b",
+        r"not\s+required,?\s+but\b",
+    ]
 )
 # a heading glued to the end of a long line of flattened text ("... and risk. Key
 # Responsibilities:"): the last sentence of the line, ending in a colon
