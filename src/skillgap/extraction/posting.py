@@ -105,43 +105,38 @@ class ContextSentences:
 
     def __init__(self, text: str):
         self.text = text
-        self._lines: dict[int, list[tuple[int, bool, tuple[int, ...]]]] = {}
+        self._lines: dict[int, tuple[tuple[int, bool, tuple[int, ...]], ...]] = {}
 
-    def _sentence(self, offset: int) -> tuple[int, bool, tuple[int, ...]]:
+    def _sentence(self, offset: int) -> tuple[int, tuple[int, bool, tuple[int, ...]]]:
+        """Where the line around ``offset`` starts, and the sentence of it (by ``line_sentences``,
+        in offsets within the line) that ``offset`` falls in."""
         line_start = self.text.rfind("\n", 0, offset) + 1
         sentences = self._lines.get(line_start)
         if sentences is None:
-            sentences = self._lines[line_start] = self._read_line(line_start)
-        found: tuple[int, bool, tuple[int, ...]] = (offset, False, ())
+            end = self.text.find("\n", line_start)
+            line = self.text[line_start : len(self.text) if end < 0 else end]
+            sentences = self._lines[line_start] = line_sentences(line)
+        within = offset - line_start
+        found: tuple[int, bool, tuple[int, ...]] = (within, False, ())
         for found in sentences:
-            if offset < found[0]:
+            if within < found[0]:
                 break
-        return found
+        return line_start, found
 
     def is_context(self, offset: int) -> bool:
         """Whether the sentence around character ``offset`` describes the company or the offer."""
-        return self._sentence(offset)[1]
+        return self._sentence(offset)[1][1]
 
     def asks(self, offset: int) -> bool:
         """Whether the sentence around character ``offset`` asks for what stands there: a cue
         before it ("requires knowledge of Docker"), or after it in the same part of the
         sentence ("Python is required"), not after a comma ("We use Kafka for pipelines, and
         this requires knowledge of Docker" asks for Docker only)."""
-        _, context, cues = self._sentence(offset)
-        after = [cue for cue in cues if cue >= offset]
+        line_start, (_, context, cues) = self._sentence(offset)
+        after = [cue for cue in cues if cue >= offset - line_start]
         if context or not cues:
             return False
-        return len(after) < len(cues) or "," not in self.text[offset : after[0]]
-
-    def _read_line(self, start: int) -> list[tuple[int, bool, tuple[int, ...]]]:
-        """(end offset, is context, where ask cues start) for each sentence of the line
-        starting at ``start``."""
-        end = self.text.find("\n", start)
-        line = self.text[start : len(self.text) if end < 0 else end]
-        return [
-            (start + stop, context, tuple(start + cue for cue in cues))
-            for stop, context, cues in line_sentences(line)
-        ]
+        return len(after) < len(cues) or "," not in self.text[offset : line_start + after[0]]
 
 
 @per_text

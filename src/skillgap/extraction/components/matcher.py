@@ -315,7 +315,7 @@ class SkillMatcher(TaxonomyComponent):
             while following < reach and not all_words[following] and not breaks_list[following]:
                 following += 1
             second = all_words[following] if following < reach and not breaks_list[following] else 0
-            window: tuple[list[int], list[bool], set[int]] | None = None
+            window: tuple[list[int], list[bool]] | None = None
             done: set[str] = set()
             for skill_id, slots in self.phrases[all_words[start]]:
                 if skill_id in done or (skill_id, start) in covered:
@@ -323,10 +323,9 @@ class SkillMatcher(TaxonomyComponent):
                 if slots[1] is not None and second not in slots[1]:
                     continue  # its second word does not follow (most phrases end here)
                 if window is None:
-                    words = all_words[start:reach]
-                    window = (words, breaks_list[start:reach], set(words))
-                words, breaks, present = window
-                if slots[-1] is None or slots[-1].isdisjoint(present):
+                    window = (all_words[start:reach], breaks_list[start:reach])
+                words, breaks = window
+                if slots[-1] is None or slots[-1].isdisjoint(words):
                     continue  # its last word is not in reach
                 end = match_at(slots, words, breaks, 0)
                 if end is None:
