@@ -184,23 +184,26 @@ class HashKeys:
         self.bitmap = np.zeros(size, dtype=bool)
         self.bitmap[self._low_bits(self.sorted)] = True
 
-    def __len__(self) -> int:
-        return len(self.sorted)
-
     def _low_bits(self, values: np.ndarray) -> np.ndarray:
         return values.view(np.int64) & self.mask  # signed: NumPy indexes with it as it is
 
+    def find(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Indices of the ``values`` that are among the hashes, in order, and the place of each
+        in ``sorted``."""
+        at = self.bitmap[self._low_bits(values)].nonzero()[0]
+        candidates = values[at]
+        ranks = self.sorted.searchsorted(candidates)
+        hit = self.sorted.take(ranks, mode="clip") == candidates
+        return at[hit], ranks[hit]
+
     def where(self, values: np.ndarray) -> np.ndarray:
         """Indices of the ``values`` that are among the hashes, in order."""
-        at = self.bitmap[self._low_bits(values)].nonzero()[0]
-        return at[in_sorted(values[at], self.sorted)] if len(at) else at
+        return self.find(values)[0]
 
     def contains(self, values: np.ndarray) -> np.ndarray:
         """Mask of the ``values`` that are among the hashes."""
-        mask = self.bitmap[self._low_bits(values)]
-        at = mask.nonzero()[0]
-        if len(at):
-            mask[at] = in_sorted(values[at], self.sorted)
+        mask = np.zeros(len(values), dtype=bool)
+        mask[self.where(values)] = True
         return mask
 
 

@@ -56,8 +56,7 @@ class _Keyed:
 
     def count(self, values: np.ndarray) -> np.ndarray:
         """Occurrences of job cues and of resume cues among ``values``."""
-        found = values[self.keys.where(values)]
-        return np.bincount(self.kinds.take(self.keys.sorted.searchsorted(found)), minlength=2)
+        return np.bincount(self.kinds.take(self.keys.find(values)[1]), minlength=2)
 
 
 class KindCues:

@@ -57,9 +57,12 @@ class EnglishTokenizer(Tokenizer):
 
     def __call__(self, string: str) -> Doc:
         self._affixed.clear()  # loading special cases sends their strings to find_prefix too
-        doc = super().__call__(string)
-        if self._affixed:
-            self._cache_recurring()
+        try:
+            doc = super().__call__(string)
+            if self._affixed:
+                self._cache_recurring()
+        finally:
+            self._affixed.clear()  # a text's words are kept as hashes only
         return doc
 
     def find_prefix(self, string: str) -> int:
