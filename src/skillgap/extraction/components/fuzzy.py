@@ -3,9 +3,13 @@ phrases, typos)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeGuard
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -13,6 +17,7 @@ from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from skillgap.extraction import forms
 from skillgap.extraction.components.base import Patterns, TaxonomyComponent
 from skillgap.extraction.doc_data import (
     MENTIONS_KEY,
@@ -30,17 +35,67 @@ from skillgap.extraction.doc_data import (
 from skillgap.extraction.english import is_english_word
 from skillgap.extraction.forms import compact_key, spelling_variants, strip_version
 from skillgap.taxonomy import Taxonomy
+from skillgap.user_cache import cache_file, read_json, write_json
 
 FUZZY_THRESHOLD = 80.0
 FUZZY_MIN_LENGTH = 6
 LONG_WORD = 11  # words this long may carry two typos, shorter ones one
 SHORT_WORD = 8  # in shorter words only a missing, extra or swapped letter counts as a typo
 _MAX_CACHED_WORDS = 500_000
+_TABLES_PREFIX = "fuzzy-tables-"
+_WORD_LISTS = ("joins_left", "joins_right", "single_words")
 _MERGE_MISSES = 2048  # new non-skill words gathered before they join the sorted array
 _WORD_RE = re.compile(r"[\w.+#-]+")
 _CAMEL_PARTS_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 WordHit = tuple[tuple[str, ...], str, float]  # skill ids, how the word matched, score
+
+
+def _derive_tables(patterns: Patterns) -> dict[str, Any]:
+    """The JSON-ready look-up tables of the fuzzy patterns: skill ids by compact key and by exact
+    spelling, the words that start or continue a multi-word form, and the one-word keys."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    parts: dict[str, set[str]] = defaultdict(set)
+    single_words: set[str] = set()
+    joins_left: set[str] = set()
+    joins_right: set[str] = set()
+    for skill in patterns:
+        for form in skill["forms"]:
+            one_word = len(form.split()) == 1
+            for variant in spelling_variants(form):
+                parts[variant].add(skill["id"])
+                key = compact_key(variant)
+                if len(key) < 3:
+                    continue
+                keys[key].add(skill["id"])
+                words = variant.split()
+                if len(words) > 1:
+                    joins_left.update(words[:-1])
+                    joins_right.update(words[1:])
+                elif one_word:
+                    single_words.add(key)
+    return {
+        "keys": {k: sorted(v) for k, v in keys.items()},
+        "slash_parts": {k: sorted(v) for k, v in parts.items()},
+        "joins_left": sorted(joins_left),
+        "joins_right": sorted(joins_right),
+        "single_words": sorted(single_words),
+    }
+
+
+def _usable(tables: Any) -> TypeGuard[dict[str, Any]]:
+    """Whether cached tables have the shape ``_derive_tables`` gives."""
+    return (
+        isinstance(tables, dict)
+        and all(isinstance(tables.get(k), dict) for k in ("keys", "slash_parts"))
+        and all(isinstance(tables.get(k), list) for k in _WORD_LISTS)
+        and all(isinstance(w, str) for k in _WORD_LISTS for w in tables[k])
+        and all(
+            isinstance(v, list) and all(isinstance(i, str) for i in v)
+            for k in ("keys", "slash_parts")
+            for v in tables[k].values()
+        )
+    )
 
 
 class SkillFuzzy(TaxonomyComponent):
@@ -64,40 +119,36 @@ class SkillFuzzy(TaxonomyComponent):
         return [{"id": s.id, "forms": list(s.forms)} for s in taxonomy if s.fuzzy]
 
     def build(self, patterns: Patterns) -> None:
-        keys: dict[str, set[str]] = defaultdict(set)
-        single_words: set[str] = set()
-        joins_left: set[str] = set()
-        joins_right: set[str] = set()
-        parts: dict[str, set[str]] = defaultdict(set)
-        for skill in patterns:
-            for form in skill["forms"]:
-                one_word = len(form.split()) == 1
-                for variant in spelling_variants(form):
-                    parts[variant].add(skill["id"])
-                    key = compact_key(variant)
-                    if len(key) < 3:
-                        continue
-                    keys[key].add(skill["id"])
-                    words = variant.split()
-                    if len(words) > 1:
-                        joins_left.update(words[:-1])
-                        joins_right.update(words[1:])
-                    elif one_word:
-                        single_words.add(key)
-        self.keys = {k: tuple(sorted(v)) for k, v in keys.items()}
-        self.slash_parts = {
-            variant: tuple(sorted(ids)) for variant, ids in parts.items()
-        }  # exact spellings, for names joined by slashes ("C#/C++")
+        path = self._tables_file(patterns) if patterns else None
+        tables = read_json(path) if path else None
+        if not _usable(tables):
+            tables = _derive_tables(patterns)
+            if path:
+                write_json(path, tables, _TABLES_PREFIX)
+        self.keys = {k: tuple(v) for k, v in tables["keys"].items()}
+        self.slash_parts = {  # exact spellings, for names joined by slashes ("C#/C++")
+            k: tuple(v) for k, v in tables["slash_parts"].items()
+        }
         strings = self.nlp.vocab.strings
-        self.join_left_hashes = HashKeys(strings.add(w) for w in joins_left)
-        self.join_right_hashes = HashKeys(strings.add(w) for w in joins_right)
+        self.join_left_hashes = HashKeys(strings.add(w) for w in tables["joins_left"])
+        self.join_right_hashes = HashKeys(strings.add(w) for w in tables["joins_right"])
         self.hyphen = np.uint64(strings.add("-"))
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)  # by first letter, length
-        for key in sorted(single_words):
+        for key in tables["single_words"]:
             if len(key) >= self.min_length and key.isalpha():
                 buckets[key[0], len(key)].append(key)
         self.buckets = dict(buckets)
         self._reset_cache()
+
+    @staticmethod
+    def _tables_file(patterns: Patterns) -> Path | None:
+        """The cache file of the look-up tables: named by the patterns and the code deriving the
+        tables (this module and the spelling rules)."""
+        digest = hashlib.sha256()
+        for module in (__file__, forms.__file__):
+            digest.update(Path(module).read_bytes())
+        digest.update(json.dumps(patterns, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        return cache_file(_TABLES_PREFIX, digest.hexdigest())
 
     def lookup(self, word: str) -> WordHit | None:
         """Skill ids a single word stands for, how it matched and the score."""
