@@ -10,6 +10,7 @@ written, callers simply compute the data again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -30,10 +31,19 @@ def cache_dir() -> Path:
     return user_cache_path("skillgap", appauthor=False)
 
 
-def cache_file(prefix: str, digest: str) -> Path | None:
-    """The path of the file of kind ``prefix`` for ``digest``; None without a cache folder."""
+def cache_file(prefix: str, *inputs: bytes | str | Path) -> Path | None:
+    """The path of the file of kind ``prefix`` holding data derived from ``inputs``: settings and
+    source data as bytes or text, and the code deriving it as module paths (their source is
+    read). It is named by their hash, so changing any of them names another file. None without
+    a cache folder."""
+    digest = hashlib.sha256()
+    for part in inputs:
+        data = part.read_bytes() if isinstance(part, Path) else part
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        digest.update(len(data).to_bytes(8, "little"))  # parts cannot run into each other
+        digest.update(data)
     try:
-        return cache_dir() / f"{prefix}{digest[:32]}.json"
+        return cache_dir() / f"{prefix}{digest.hexdigest()[:32]}.json"
     except (OSError, RuntimeError, KeyError):  # no home folder for a cache
         return None
 

@@ -12,7 +12,6 @@ when it cannot be read or written the strings are simply tokenized again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -56,11 +55,12 @@ def _tokenize(nlp: Language, ordered: list[str]) -> dict[str, Tokens]:
 
 
 def _cache_file(tokenizer: Tokenizer, ordered: list[str]) -> Path | None:
-    digest = hashlib.sha256()
-    digest.update(f"{_FORMAT}\0{spacy.__version__}\0".encode())
-    digest.update(tokenizer.to_bytes(exclude=["vocab"]))
-    digest.update(json.dumps(ordered, ensure_ascii=False).encode("utf-8"))
-    return cache_file(_PREFIX, digest.hexdigest())
+    return cache_file(
+        _PREFIX,
+        f"{_FORMAT}\0{spacy.__version__}",
+        tokenizer.to_bytes(exclude=["vocab"]),
+        json.dumps(ordered, ensure_ascii=False),
+    )
 
 
 def _read(path: Path, ordered: list[str]) -> list[Tokens] | None:

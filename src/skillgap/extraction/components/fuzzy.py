@@ -3,7 +3,6 @@ phrases, typos)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import defaultdict
@@ -144,11 +143,12 @@ class SkillFuzzy(TaxonomyComponent):
     def _tables_file(patterns: Patterns) -> Path | None:
         """The cache file of the look-up tables: named by the patterns and the code deriving the
         tables (this module and the spelling rules)."""
-        digest = hashlib.sha256()
-        for module in (__file__, forms.__file__):
-            digest.update(Path(module).read_bytes())
-        digest.update(json.dumps(patterns, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        return cache_file(_TABLES_PREFIX, digest.hexdigest())
+        return cache_file(
+            _TABLES_PREFIX,
+            json.dumps(patterns, ensure_ascii=False, sort_keys=True),
+            Path(__file__),
+            Path(forms.__file__),
+        )
 
     def lookup(self, word: str) -> WordHit | None:
         """Skill ids a single word stands for, how it matched and the score."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -219,13 +218,15 @@ class SkillMatcher(TaxonomyComponent):
         tokenizer = self.nlp.tokenizer
         if not isinstance(tokenizer, Tokenizer):
             return None
-        digest = hashlib.sha256(f"{spacy.__version__}\0".encode())
-        for module in (__file__, forms.__file__):
-            digest.update(Path(module).read_bytes())
-        digest.update(tokenizer.to_bytes(exclude=["vocab"]))
         names = [[p["id"], p["forms"], p["case_sensitive"], p["titles"]] for p in patterns]
-        digest.update(json.dumps(names, ensure_ascii=False).encode("utf-8"))
-        return cache_file(_TABLES_PREFIX, digest.hexdigest())
+        return cache_file(
+            _TABLES_PREFIX,
+            spacy.__version__,
+            tokenizer.to_bytes(exclude=["vocab"]),
+            json.dumps(names, ensure_ascii=False),
+            Path(__file__),
+            Path(forms.__file__),
+        )
 
     def process(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
