@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
-from skillgap.taxonomy import TaxonomyError, load_taxonomy, yaml_cache
+from skillgap.taxonomy import TaxonomyError, load_taxonomy, yaml_parsing
 from skillgap.taxonomy.yaml_cache import cached_yaml
+from skillgap.user_cache import CACHE_ENV
 
 YAML = b"skills:\n  - {id: flax, name: Flax, hours: 8, fuzzy: false, aliases: [jax-flax]}\n"
 
@@ -21,7 +26,7 @@ def _no_parsing(*args: object) -> None:
 def test_the_second_read_comes_from_the_cache_with_the_same_data(cache, monkeypatch) -> None:
     first = cached_yaml(YAML, "mine.yaml")
     assert len(_files(cache)) == 1
-    monkeypatch.setattr(yaml_cache, "load_yaml", _no_parsing)
+    monkeypatch.setattr(yaml_parsing, "load_yaml", _no_parsing)
     assert cached_yaml(YAML, "mine.yaml") == first
     assert first["skills"][0]["hours"] == 8 and first["skills"][0]["fuzzy"] is False
 
@@ -55,3 +60,16 @@ def test_the_built_in_taxonomy_loads_the_same_from_the_cache(cache) -> None:
     parsed = load_taxonomy()
     assert _files(cache)
     assert load_taxonomy() == parsed
+
+
+def test_a_process_that_finds_the_taxonomy_cached_never_imports_pyyaml(cache) -> None:
+    script = (
+        "import sys; from skillgap.taxonomy import load_taxonomy; load_taxonomy(); "
+        "print('yaml' in sys.modules)"
+    )
+    environment = {**os.environ, CACHE_ENV: str(cache)}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True)
+        for _ in range(2)
+    ]
+    assert [run.stdout.strip() for run in runs] == [b"True", b"False"]

@@ -1,9 +1,7 @@
-"""Reading one taxonomy YAML document: bounded parsing, then the schema of every skill.
+"""The schema of one taxonomy document's parsed data: every skill and its fields.
 
 Every failure is a ``TaxonomyError`` whose one-line message names the file, the skill and the
-field. The document is scanned as a stream of YAML events before it is built into Python objects,
-so a hostile file (nested 20,000 deep, a number of 5,000 digits, megabytes of text) is refused
-before it can exhaust the stack or the memory.
+field. Parsing the YAML itself, within bounds, is ``skillgap.taxonomy.yaml_parsing``.
 """
 
 from __future__ import annotations
@@ -13,8 +11,6 @@ import re
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
-
-import yaml
 
 from skillgap.taxonomy.model import (
     KINDS,
@@ -29,16 +25,12 @@ from skillgap.taxonomy.model import (
 from skillgap.taxonomy.phrases import PhraseError, parse_phrase
 
 MAX_FILE_BYTES = 1_000_000
-MAX_DEPTH = 20
-MAX_SCALAR_CHARS = 2_000
-MAX_NUMBER_CHARS = 30
 MAX_HOURS = 1_000.0
 MAX_RESOURCES = 3
 OUTCOME_PREFIX = "You're ready when you can "
 MAX_OUTCOME_CHARS = 200
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_NUMBER_RE = re.compile(r"^[-+]?[0-9._]")
 LEARNING_FIELDS = frozenset({"resources", "outcome"})
 _FIELDS = {
     "id", "name", "phase", "category", "kind", "aliases", "case_sensitive", "context", "parent",
@@ -47,48 +39,6 @@ _FIELDS = {
 }  # fmt: skip
 _CONTEXT_FIELDS = {"forms", "any_of", "window", "in_skill_list", "not_before", "not_after"}
 _RESOURCE_FIELDS = {"title", "url", "type"}
-
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def load_yaml(content: str | bytes, source: str) -> Any:
-    """The data of one YAML document, refused with one line when it is too big or too deep."""
-    if len(content) > MAX_FILE_BYTES:
-        raise TaxonomyError(f"{source}: is larger than {MAX_FILE_BYTES // 1_000_000} MB")
-    try:
-        text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
-        _check_shape(text, source)
-        return yaml.load(text, Loader=_Loader)
-    except UnicodeDecodeError:
-        raise TaxonomyError(f"{source}: is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        last_line = text.count("\n") + 1
-        line = f" line {min(mark.line + 1, last_line)}" if mark else ""
-        problem = getattr(exc, "problem", None)
-        reason = f" ({problem})" if isinstance(problem, str) else ""
-        raise TaxonomyError(f"{source}:{line} is not valid YAML{reason}") from None
-
-
-def _check_shape(text: str, source: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH and scalars too long to be data, from YAML events."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                line = event.start_mark.line + 1 if event.start_mark else 0
-                raise TaxonomyError(f"{source}: line {line}: nested deeper than {MAX_DEPTH} levels")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        elif isinstance(event, yaml.ScalarEvent):
-            value = event.value
-            too_long = len(value) > MAX_SCALAR_CHARS
-            if event.style is None and _NUMBER_RE.match(value) and len(value) > MAX_NUMBER_CHARS:
-                too_long = True
-            if too_long:
-                line = event.start_mark.line + 1 if event.start_mark else 0
-                raise TaxonomyError(f"{source}: line {line}: a value of {len(value)} characters")
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
@@ -291,6 +241,8 @@ def parse_taxonomy_yaml(content: str | bytes, source: str) -> list[Skill]:
     ...     "category: library, kind: hard, hours: 8, description: JAX networks.}]", "mine.yaml")]
     ['flax']
     """
+    from skillgap.taxonomy.yaml_parsing import load_yaml  # PyYAML, imported when first needed
+
     entries = skill_entries(load_yaml(content, source), source)
     return [parse_skill(raw, source, i) for i, raw in enumerate(entries)]
 

@@ -7,13 +7,12 @@ JSON cannot hold exactly (dates, number keys) is simply parsed each time.
 
 from __future__ import annotations
 
-import hashlib
 import json
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
-import yaml
-
-from skillgap.taxonomy.schema import load_yaml
 from skillgap.user_cache import cache_file, read_json, write_json
 
 _FORMAT = 1
@@ -23,12 +22,12 @@ _KEEP_FILES = 100  # the built-in taxonomy alone has 25 files
 
 def cached_yaml(content: bytes, source: str) -> Any:
     """``load_yaml(content, source)``, from the cache when the same bytes were parsed before."""
-    digest = hashlib.sha256(f"{_FORMAT}\0{yaml.__version__}\0".encode())
-    digest.update(content)
-    path = cache_file(_PREFIX, digest.hexdigest())
+    path = cache_file(_PREFIX, str(_FORMAT), _parser_source(), content)
     stored = read_json(path) if path else None
     if isinstance(stored, dict) and "data" in stored:
         return stored["data"]
+    from skillgap.taxonomy.yaml_parsing import load_yaml  # imports PyYAML: only on a miss
+
     data = load_yaml(content, source)
     if path and _json_keeps(data):
         write_json(path, {"data": data}, _PREFIX, keep=_KEEP_FILES)
@@ -41,3 +40,10 @@ def _json_keeps(data: Any) -> bool:
         return bool(json.loads(json.dumps(data, ensure_ascii=False)) == data)
     except (TypeError, ValueError):
         return False
+
+
+@cache
+def _parser_source() -> Path | str:
+    """PyYAML's package file, which states its version: found without importing it."""
+    spec = find_spec("yaml")
+    return Path(spec.origin) if spec and spec.origin else ""
