@@ -53,6 +53,7 @@ _INTRO_RE = re.compile(
     r"(?:\s+(?:these|the\s+following|the\s+below|them))?\s*:?\s*$",
     re.IGNORECASE,
 )
+_INTRO_ENDS = ("of", "either", "as", "these", "following", "below", "them")  # its last words
 _TAIL_RE = re.compile(  # matched right after the list
     r"[^.;\n]{0,30}?\(\s*(?:at\s+least\s+" + _COUNT + r"|(?P<count>" + _COUNT[1:-1] + r")"
     r"\s+(?:or\s+more\s+)?of\s+(?:these|them|the\s+above))\s*\)"
@@ -263,6 +264,9 @@ def _widen(text: str, group: RequirementGroup, start: int, end: int) -> Requirem
 def _intro(text: str, start: int) -> tuple[int, int | None] | None:
     """Where a "one of" / "at least 2 of" before the list starts, and the count it states."""
     low = start - _INTRO_REACH
+    before = text[max(0, low) : start].rstrip().removesuffix(":").rstrip()
+    if not before.lower().endswith(_INTRO_ENDS):
+        return None  # no cue can end here (most lists have none): spare the search
     clause_ends = list(_CLAUSE_END_RE.finditer(text, max(0, low), start))
     low = clause_ends[-1].end() if clause_ends else max(0, low)
     m = _INTRO_RE.search(text, low, start)

@@ -234,10 +234,10 @@ class SkillFuzzy(TaxonomyComponent):
         """
         if len(self.misses) + len(self.recent_misses) >= _MAX_CACHED_WORDS:
             self._reset_cache()
-        distinct = np.unique(orths)
+        unknown = set(orths[~in_sorted(orths, self.misses)].tolist())  # before any sorting
         strings = self.nlp.vocab.strings
         hits = {}
-        for orth in distinct[~in_sorted(distinct, self.misses)].tolist():
+        for orth in unknown:
             if orth in self.recent_misses:
                 continue
             result = self.cache.get(orth)  # misses are never cached here
