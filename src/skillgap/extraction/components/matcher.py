@@ -302,7 +302,7 @@ class SkillMatcher(TaxonomyComponent):
         starts = self.phrase_starts.where(arrays.lower).tolist()
         if not starts:
             return []
-        covered = {(m.skill_id, i) for m in named for i in range(m.start, m.end)}
+        covered: set[tuple[str, int]] | None = None  # (skill id, token) named: built when asked
         lowers, spaces = arrays.lower, arrays.is_space == 1
         all_words = np.where(spaces, 0, lowers).tolist()  # word hashes, 0 for white space
         all_breaks = self.clause_ends.contains(lowers)
@@ -319,7 +319,7 @@ class SkillMatcher(TaxonomyComponent):
             window: tuple[list[int], list[bool]] | None = None
             done: set[str] = set()
             for skill_id, slots in self.phrases[all_words[start]]:
-                if skill_id in done or (skill_id, start) in covered:
+                if skill_id in done:
                     continue
                 if slots[1] is not None and second not in slots[1]:
                     continue  # its second word does not follow (most phrases end here)
@@ -328,6 +328,10 @@ class SkillMatcher(TaxonomyComponent):
                 words, breaks = window
                 if slots[-1] is None or slots[-1].isdisjoint(words):
                     continue  # its last word is not in reach
+                if covered is None:
+                    covered = {(m.skill_id, i) for m in named for i in range(m.start, m.end)}
+                if (skill_id, start) in covered:
+                    continue
                 end = match_at(slots, words, breaks, 0)
                 if end is None:
                     continue
