@@ -104,7 +104,7 @@ def _parse_resource(raw: Any, where: str) -> Resource:
         raise TaxonomyError(f"{where}.title: is required and must be one line of text")
     url = _one_line(raw.get("url")) or ""
     parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname or any(c.isspace() for c in url):
+    if parts.scheme != "https" or not parts.hostname or url.split() != [url]:  # no spaces
         raise TaxonomyError(f"{where}.url: must be an https:// address (got {url[:80]!r})")
     kind = raw.get("type")
     if kind not in RESOURCE_TYPES:
