@@ -88,9 +88,9 @@ def _usable(tables: Any) -> TypeGuard[dict[str, Any]]:
         isinstance(tables, dict)
         and all(isinstance(tables.get(k), dict) for k in ("keys", "slash_parts"))
         and all(isinstance(tables.get(k), list) for k in _WORD_LISTS)
-        and all(isinstance(w, str) for k in _WORD_LISTS for w in tables[k])
+        and all(all(map(str.__instancecheck__, tables[k])) for k in _WORD_LISTS)  # in C
         and all(
-            isinstance(v, list) and all(isinstance(i, str) for i in v)
+            isinstance(v, list) and all(map(str.__instancecheck__, v))
             for k in ("keys", "slash_parts")
             for v in tables[k].values()
         )
