@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,12 @@ def read_json(path: Path) -> Any:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def all_strings(values: Iterable[object]) -> bool:
+    """Whether every value read back is a string: checked in C (``map``), as cache files hold
+    tens of thousands of them."""
+    return all(map(str.__instancecheck__, values))
 
 
 def write_json(path: Path, data: Any, prefix: str, keep: int = KEEP_FILES) -> None:

@@ -32,6 +32,18 @@ def test_trailing_words_and_counts_make_groups() -> None:
     ]
 
 
+def test_every_intro_cue_makes_a_plain_list_a_group() -> None:
+    ids = ("python", "scala", "golang")
+    assert groups_of("Requirements: Python, Scala and Go.") == []
+    cues = {
+        "one of": 1, "any of": 1, "either": 1, "at least 2 of": 2, "2 of these:": 2,
+        "one or more of the following:": 1, "any one of the below:": 1, "languages such as": 1,
+        "two of them:": 2,
+    }  # fmt: skip
+    for cue, need in cues.items():
+        assert groups_of(f"Requirements: {cue} Python, Scala and Go.") == [(ids, need)], cue
+
+
 def test_examples_of_a_kind_are_alternatives() -> None:
     text = "Requirements: server-side languages such as Ruby, Java, and PHP."
     assert groups_of(text) == [(("ruby", "java", "php"), 1)]

@@ -45,15 +45,17 @@ _ITEMS_RE = re.compile(
 _MAX_ITEMS_JOIN = 60
 _INTRO_REACH = 60  # characters before a list in which "one of", "at least 2 of" may stand
 _TAIL_REACH = 40  # characters after a list in which "or similar", "(at least 2)" may stand
+_INTRO_TAIL_WORDS = ("these", "the following", "the below", "them")  # "one of these:"
 _INTRO_RE = re.compile(
     r"\b(?:(?:at\s+least|a\s+minimum\s+of|minimum\s+of)\s+" + _COUNT + r"(?:\s+\w+)?\s+of"
     r"|(?P<count>" + _COUNT[1:-1] + r")\s+(?:or\s+more\s+)?of\s+(?:these|the\s+following|them)"
     r"|(?:at\s+least\s+)?one\s+(?:or\s+more\s+)?of|any\s+(?:one\s+)?of|either"
     r"|such\s+as)"  # examples of a kind ("languages such as Python, Java, PHP")
-    r"(?:\s+(?:these|the\s+following|the\s+below|them))?\s*:?\s*$",
+    r"(?:\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in _INTRO_TAIL_WORDS) + r"))?\s*:?\s*$",
     re.IGNORECASE,
 )
-_INTRO_ENDS = ("of", "either", "as", "these", "following", "below", "them")  # its last words
+# the last word an intro cue can end with: its own ("one of", "either", "such as") or a tail word's
+_INTRO_ENDS = ("of", "either", "as", *(words.split()[-1] for words in _INTRO_TAIL_WORDS))
 _TAIL_RE = re.compile(  # matched right after the list
     r"[^.;\n]{0,30}?\(\s*(?:at\s+least\s+" + _COUNT + r"|(?P<count>" + _COUNT[1:-1] + r")"
     r"\s+(?:or\s+more\s+)?of\s+(?:these|them|the\s+above))\s*\)"

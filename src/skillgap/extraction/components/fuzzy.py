@@ -34,7 +34,7 @@ from skillgap.extraction.doc_data import (
 from skillgap.extraction.english import is_english_word
 from skillgap.extraction.forms import compact_key, spelling_variants, strip_version
 from skillgap.taxonomy import Taxonomy
-from skillgap.user_cache import cache_file, read_json, write_json
+from skillgap.user_cache import all_strings, cache_file, read_json, write_json
 
 FUZZY_THRESHOLD = 80.0
 FUZZY_MIN_LENGTH = 6
@@ -88,9 +88,9 @@ def _usable(tables: Any) -> TypeGuard[dict[str, Any]]:
         isinstance(tables, dict)
         and all(isinstance(tables.get(k), dict) for k in ("keys", "slash_parts"))
         and all(isinstance(tables.get(k), list) for k in _WORD_LISTS)
-        and all(all(map(str.__instancecheck__, tables[k])) for k in _WORD_LISTS)  # in C
+        and all(all_strings(tables[k]) for k in _WORD_LISTS)
         and all(
-            isinstance(v, list) and all(map(str.__instancecheck__, v))
+            isinstance(v, list) and all_strings(v)
             for k in ("keys", "slash_parts")
             for v in tables[k].values()
         )

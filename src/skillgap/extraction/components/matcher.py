@@ -32,7 +32,7 @@ from skillgap.extraction.forms import spelling_variants
 from skillgap.extraction.token_cache import Tokens, tokenized
 from skillgap.taxonomy import Taxonomy
 from skillgap.taxonomy.phrases import CLAUSE_ENDS, Slots, match_at, parse_phrase
-from skillgap.user_cache import cache_file, read_json, write_json
+from skillgap.user_cache import all_strings, cache_file, read_json, write_json
 
 _CAPS_PREFIX = "caps:"
 _TITLE_PREFIX = "title:"
@@ -72,7 +72,7 @@ class TokenSequences:
     def add_entries(self, entries: list[list[Any]]) -> None:
         """Add what ``entries`` gave; ``ValueError`` if they are not of its shape."""
         for hashes, keys in entries:
-            if not (hashes and keys and all(map(str.__instancecheck__, keys))):  # in C: 12,000
+            if not (hashes and keys and all_strings(keys)):
                 raise ValueError("not a token-sequence entry")
             self.keys[tuple(map(int, hashes))] = list(keys)
 
